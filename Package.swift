@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "crm",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "crm", targets: ["crm"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        .target(name: "CRMCore"),
+        .target(name: "CRMStore", dependencies: [
+            "CRMCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "CRMBatch", dependencies: [
+            "CRMCore", "CRMStore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .executableTarget(name: "crm", dependencies: [
+            "CRMCore", "CRMStore", "CRMBatch",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "CRMCoreTests", dependencies: ["CRMCore"]),
+        .testTarget(name: "CRMStoreTests", dependencies: ["CRMStore", "CRMCore"]),
+        .testTarget(name: "CRMBatchTests", dependencies: ["CRMBatch", "CRMStore", "CRMCore"]),
+    ]
+)

@@ -1,0 +1,85 @@
+import CRMCore
+import CRMStore
+import GRDB
+
+/// Customer status (`app_customer_status`) and tier history: tier by the default rules with the rule that
+/// matched, effective (有效户), dormant (睡眠) and low-efficiency (低效) flags, and the last customer-initiated day.
+enum CustomerStatusStep {
+    /// Where the last active day comes from: carried forward from yesterday's status plus today's transactions
+    /// (a normal day), or searched in the whole history (after a rollback).
+    enum LastActiveSource {
+        case incremental, history
+    }
+
+    static func run(_ db: Database, date: BusinessDate, firstLoaded: BusinessDate, settings: Settings,
+                    lastActive: LastActiveSource) throws {
+        let day = date.description
+        let kinds = FundFlowRules.customerInitiatedKinds.sorted().map { "'\($0)'" }.joined(separator: ", ")
+        let lastActiveSQL: String
+        switch lastActive {
+        case .incremental:
+            lastActiveSQL = """
+                CASE WHEN EXISTS (SELECT 1 FROM base_transaction t WHERE t.customer_id = c.customer_id AND t.biz_date = :day
+                                  AND t.kind IN (\(kinds)) AND t.reversed_on IS NULL)
+                     THEN :day ELSE s.last_active_date END
+                """
+        case .history:
+            lastActiveSQL = """
+                (SELECT MAX(t.biz_date) FROM base_transaction t WHERE t.customer_id = c.customer_id AND t.biz_date <= :day
+                 AND t.kind IN (\(kinds)) AND t.reversed_on IS NULL)
+                """
+        }
+        let daysYear = try Int.fetchOne(db, sql: "SELECT days_year FROM sum_period_days WHERE biz_date = ?", arguments: [day]) ?? 0
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT c.customer_id, c.status, c.open_date,
+              COALESCE(i.deposit_bd_year, 0) AS deposit_bd_year, COALESCE(i.loan_balance, 0) AS loan_balance,
+              EXISTS (SELECT 1 FROM base_loan l WHERE l.customer_id = c.customer_id AND l.status = 'ACTIVE') AS has_loan,
+              EXISTS (SELECT 1 FROM work_strategic_customer w WHERE w.customer_id = c.customer_id) AS strategic,
+              (SELECT COUNT(*) FROM base_account a WHERE a.customer_id = c.customer_id AND a.kind = 'DEPOSIT'
+                 AND a.status <> 'CLOSED') AS deposit_accounts,
+              (SELECT COUNT(*) FROM base_account a WHERE a.customer_id = c.customer_id AND a.kind = 'DEPOSIT'
+                 AND a.status = 'DORMANT') AS dormant_accounts,
+              (SELECT h.tier FROM app_tier_history h WHERE h.customer_id = c.customer_id AND h.from_date <= :day
+                 ORDER BY h.from_date DESC LIMIT 1) AS previous_tier,
+              \(lastActiveSQL) AS last_active
+            FROM base_customer c
+            LEFT JOIN ind_customer_day i ON i.biz_date = :day AND i.customer_id = c.customer_id
+            LEFT JOIN app_customer_status s ON s.customer_id = c.customer_id
+            ORDER BY c.customer_id
+            """, arguments: ["day": day])
+        var statuses: [[SQLValue]] = []
+        var changes: [[SQLValue]] = []
+        while let row = try rows.next() {
+            let customer: String = row["customer_id"]
+            let ytdAverage = DailyAverage.average(balanceDays: row["deposit_bd_year"], days: daysYear)
+            let (tier, rule) = TierRules.tier(for: TierInputs(markedStrategic: row["strategic"],
+                                                              depositYTDAverage: ytdAverage,
+                                                              loanBalance: row["loan_balance"],
+                                                              hasActiveLoan: row["has_loan"]),
+                                              thresholds: settings.tiers)
+            let lastActiveDay: String? = row["last_active"]
+            let openDate = (row["open_date"] as String?).flatMap { BusinessDate($0) } ?? firstLoaded
+            let quietSince = lastActiveDay.flatMap { BusinessDate($0) } ?? max(openDate, firstLoaded)
+            let depositAccounts: Int = row["deposit_accounts"]
+            let dormantAccounts: Int = row["dormant_accounts"]
+            let dormant = date.days(since: quietSince) >= settings.dormantDays
+                || (depositAccounts > 0 && dormantAccounts == depositAccounts)
+            let effective = ytdAverage >= settings.tiers.effectiveAccountMinimum
+            let active = (row["status"] as String) == "ACTIVE"
+            statuses.append([.text(customer), .text(day), .text(tier.rawValue), .text(rule), .int(effective ? 1 : 0),
+                             .int(dormant ? 1 : 0), .int(active && !dormant && !effective ? 1 : 0), .optional(lastActiveDay)])
+            if (row["previous_tier"] as String?) != tier.rawValue {
+                changes.append([.text(customer), .text(day), .text(tier.rawValue), .text(rule)])
+            }
+        }
+        let upsert = try BulkStatement(db, sql: """
+            INSERT OR REPLACE INTO app_customer_status(customer_id, as_of, tier, tier_rule, effective, dormant,
+              low_efficiency, last_active_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for status in statuses { try upsert.execute(status) }
+        let history = try BulkStatement(db, sql: """
+            INSERT OR REPLACE INTO app_tier_history(customer_id, from_date, tier, tier_rule) VALUES (?, ?, ?, ?)
+            """)
+        for change in changes { try history.execute(change) }
+    }
+}

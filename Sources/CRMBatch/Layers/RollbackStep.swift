@@ -1,0 +1,55 @@
+import CRMCore
+import CRMStore
+import GRDB
+
+/// Takes the database back to the end of the day before `date`, so that `date` can be loaded again and
+/// give exactly the results of a first load.
+///
+/// Facts and everything derived from them are removed from `date` on; running states are rebuilt as they
+/// stood the day before. Dimension rows (customers, accounts, ...) keep their latest received version,
+/// as the contract upserts them and keeps no history.
+enum RollbackStep {
+    static func run(_ db: Database, from date: BusinessDate, settings: Settings) throws {
+        let day = date.description
+        let month = date.monthKey
+        let previous = date.adding(days: -1)
+        let firstLoaded = try String.fetchOne(db, sql: "SELECT MIN(biz_date) FROM if_batch").flatMap { BusinessDate($0) }
+
+        // Transactions that a removed reversal had taken out of earlier days count again.
+        try db.execute(sql: """
+            DROP TABLE IF EXISTS temp.unreversed;
+            CREATE TEMP TABLE unreversed AS
+              SELECT txn_id, customer_id, biz_date FROM base_transaction WHERE reversed_on >= :day AND biz_date < :day;
+            """, arguments: ["day": day])
+        try db.execute(sql: "DELETE FROM app_counterparty_month WHERE month >= ?", arguments: [month])
+        try db.execute(sql: "DELETE FROM app_fundflow_day WHERE biz_date >= ?", arguments: [day])
+        try db.execute(sql: "UPDATE base_transaction SET reversed_on = NULL WHERE txn_id IN (SELECT txn_id FROM temp.unreversed)")
+        let unreversed = "txn_id IN (SELECT txn_id FROM temp.unreversed)"
+        try FundFlowStep.accumulate(db, sign: 1, filter: unreversed, arguments: [:], counterparties: false)
+        try FundFlowStep.accumulate(db, sign: 1, filter: "\(unreversed) AND biz_date < :monthStart",
+                                    arguments: ["monthStart": date.startOfMonth.description], dailyTotals: false)
+        // This month's counterparty rows are rebuilt from the days before `date`.
+        try FundFlowStep.accumulate(db, sign: 1, filter: "biz_date >= :monthStart AND biz_date < :day",
+                                    arguments: ["monthStart": date.startOfMonth.description, "day": day], dailyTotals: false)
+        let affected = try Row.fetchAll(db, sql: "SELECT DISTINCT customer_id, biz_date FROM temp.unreversed")
+            .map { (customer: $0[0] as String, day: $0[1] as String) }
+        try db.execute(sql: "DROP TABLE temp.unreversed")
+
+        for table in ["base_transaction", "base_balance", "app_alert", "ind_customer_day", "ind_rollup_day",
+                      "sum_period_days", "if_batch", "if_file", "if_reject", "if_warning"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE biz_date >= ?", arguments: [day])
+        }
+        try db.execute(sql: "DELETE FROM base_profit WHERE batch_date >= ?", arguments: [day])
+        try db.execute(sql: "DELETE FROM app_tier_history WHERE from_date >= ?", arguments: [day])
+        try AlertStep.refreshReversed(db, customerDays: affected, today: day, minimum: settings.largeMovementMinimum)
+
+        guard let firstLoaded, previous >= firstLoaded else {
+            // Nothing loaded remains: back to an empty summary.
+            try db.execute(sql: "UPDATE sum_account_balance SET balance = 0, bd_month = 0, bd_quarter = 0, bd_year = 0, as_of = NULL")
+            try db.execute(sql: "DELETE FROM app_customer_status")
+            return
+        }
+        try SummaryStep.rebuild(db, asOf: previous, firstLoaded: firstLoaded)
+        try CustomerStatusStep.run(db, date: previous, firstLoaded: firstLoaded, settings: settings, lastActive: .history)
+    }
+}

@@ -1,0 +1,155 @@
+import CRMCore
+
+/// `accounts.csv`; also gives each new account its running-balance row in the summary layer.
+struct AccountLoader: ExtractLoader {
+    private let context: LoadContext
+    private let insert: BulkStatement
+    private let summary: BulkStatement
+
+    init(_ context: LoadContext) throws {
+        self.context = context
+        insert = try BulkStatement(context.db, sql: """
+            INSERT OR REPLACE INTO base_account(account_no, customer_id, product_code, kind, currency, org_id, open_date,
+              maturity_date, rate_ppm, status, batch_date, source_line)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        summary = try BulkStatement(context.db, sql: """
+            INSERT INTO sum_account_balance(account_no, customer_id, kind) VALUES (?, ?, ?)
+            ON CONFLICT(account_no) DO UPDATE SET customer_id = excluded.customer_id, kind = excluded.kind
+            """)
+    }
+
+    mutating func load(_ row: RowReader) throws {
+        let references = context.references
+        let number = try row.required("account_no")
+        let customer = try row.required("customer_id")
+        try references.require(references.customers[customer] != nil, column: "customer_id", what: "customer", id: customer)
+        let product = try row.required("product_code")
+        try references.require(references.products.contains(product), column: "product_code", what: "product", id: product)
+        let org = try row.required("org_id")
+        try references.require(references.orgBankCodes[org] != nil, column: "org_id", what: "org", id: org)
+        let kind = try row.code("kind", Codes.accountKinds)
+        try insert.execute([
+            .text(number), .text(customer), .text(product), .text(kind), .text(try row.code("currency", Codes.currencies)),
+            .text(org), .text(try row.requiredDate("open_date").description), .optional(try row.date("maturity_date")?.description),
+            .optional(try row.scaled("rate", decimals: Scale.ratePercentDecimals)),
+            .text(try row.code("status", Codes.accountStatus)), .text(context.dateText), .int(Int64(row.line)),
+        ])
+        try summary.execute([.text(number), .text(customer), .text(kind)])
+        references.accounts[number] = ReferenceCache.Account(customerID: customer, kind: kind)
+    }
+}
+
+/// `loans.csv`.
+struct LoanLoader: ExtractLoader {
+    private let context: LoadContext
+    private let insert: BulkStatement
+
+    init(_ context: LoadContext) throws {
+        self.context = context
+        insert = try BulkStatement(context.db, sql: """
+            INSERT OR REPLACE INTO base_loan(contract_id, customer_id, account_no, product_code, amount, rate_ppm,
+              lpr_spread_bp, start_date, maturity_date, classification, guarantee_type, status, batch_date, source_line)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+    }
+
+    mutating func load(_ row: RowReader) throws {
+        let references = context.references
+        let customer = try row.required("customer_id")
+        try references.require(references.customers[customer] != nil, column: "customer_id", what: "customer", id: customer)
+        let account = row.text("account_no")
+        if let account {
+            try references.require(references.accounts[account] != nil, column: "account_no", what: "account", id: account)
+        }
+        let product = try row.required("product_code")
+        try references.require(references.products.contains(product), column: "product_code", what: "product", id: product)
+        try insert.execute([
+            .text(try row.required("contract_id")), .text(customer), .optional(account), .text(product),
+            .int(try row.requiredMoney("amount")), .optional(try row.scaled("rate", decimals: Scale.ratePercentDecimals)),
+            .optional(try row.integer("lpr_spread_bp")), .text(try row.requiredDate("start_date").description),
+            .text(try row.requiredDate("maturity_date").description),
+            .text(try row.code("classification", Codes.classifications)),
+            .text(try row.code("guarantee_type", Codes.guaranteeTypes)), .text(try row.code("status", Codes.loanStatus)),
+            .text(context.dateText), .int(Int64(row.line)),
+        ])
+    }
+}
+
+/// `credit_limits.csv`.
+struct CreditLimitLoader: ExtractLoader {
+    private let context: LoadContext
+    private let insert: BulkStatement
+
+    init(_ context: LoadContext) throws {
+        self.context = context
+        insert = try BulkStatement(context.db, sql: """
+            INSERT OR REPLACE INTO base_credit_limit(limit_id, customer_id, amount, used, start_date, end_date, status,
+              batch_date, source_line)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+    }
+
+    mutating func load(_ row: RowReader) throws {
+        let customer = try row.required("customer_id")
+        try context.references.require(context.references.customers[customer] != nil, column: "customer_id",
+                                       what: "customer", id: customer)
+        try insert.execute([
+            .text(try row.required("limit_id")), .text(customer), .int(try row.requiredMoney("amount")),
+            .int(try row.requiredMoney("used")), .text(try row.requiredDate("start_date").description),
+            .text(try row.requiredDate("end_date").description), .text(try row.code("status", Codes.limitStatus)),
+            .text(context.dateText), .int(Int64(row.line)),
+        ])
+    }
+}
+
+/// `conglomerates.csv`.
+struct ConglomerateLoader: ExtractLoader {
+    private let context: LoadContext
+    private let insert: BulkStatement
+
+    init(_ context: LoadContext) throws {
+        self.context = context
+        insert = try BulkStatement(context.db, sql: """
+            INSERT OR REPLACE INTO base_conglomerate(group_id, name, core_customer_id, status, batch_date, source_line)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
+    }
+
+    mutating func load(_ row: RowReader) throws {
+        let id = try row.required("group_id")
+        let core = row.text("core_customer_id")
+        if let core {
+            try context.references.require(context.references.customers[core] != nil, column: "core_customer_id",
+                                           what: "customer", id: core)
+        }
+        try insert.execute([.text(id), .text(try row.required("name")), .optional(core),
+                            .text(try row.code("status", Codes.activeClosed)), .text(context.dateText), .int(Int64(row.line))])
+        context.references.conglomerates.insert(id)
+    }
+}
+
+/// `conglomerate_members.csv`.
+struct ConglomerateMemberLoader: ExtractLoader {
+    private let context: LoadContext
+    private let insert: BulkStatement
+
+    init(_ context: LoadContext) throws {
+        self.context = context
+        insert = try BulkStatement(context.db, sql: """
+            INSERT OR REPLACE INTO base_conglomerate_member(group_id, customer_id, relation, holding_bp, batch_date, source_line)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
+    }
+
+    mutating func load(_ row: RowReader) throws {
+        let references = context.references
+        let group = try row.required("group_id")
+        try references.require(references.conglomerates.contains(group), column: "group_id", what: "conglomerate", id: group)
+        let customer = try row.required("customer_id")
+        try references.require(references.customers[customer] != nil, column: "customer_id", what: "customer", id: customer)
+        try insert.execute([.text(group), .text(customer), .text(try row.code("relation", Codes.memberRelations)),
+                            .optional(try row.scaled("holding_pct", decimals: Scale.sharePercentDecimals)),
+                            .text(context.dateText), .int(Int64(row.line))])
+    }
+}

@@ -1,0 +1,78 @@
+import CRMCore
+import CRMStore
+import Foundation
+import GRDB
+
+/// What one business date's load did.
+public struct DayReport: Sendable {
+    public let date: BusinessDate
+    /// Counts per file, in load order.
+    public let files: [(file: ExtractFile, counts: FileCounts)]
+    public let warnings: Int
+
+    public var loaded: Int { files.reduce(0) { $0 + $1.counts.loaded } }
+    public var rejected: Int { files.reduce(0) { $0 + $1.counts.rejected } }
+}
+
+/// Loads one verified source folder through every layer, inside the caller's transaction.
+enum DayLoad {
+    static func run(_ db: Database, folder: SourceFolder, references: ReferenceCache, settings: Settings,
+                    loadedAt: String, stepStarted: (String) -> Void) throws -> DayReport {
+        let date = folder.date
+        let day = date.description
+        let firstLoaded = try String.fetchOne(db, sql: "SELECT MIN(biz_date) FROM if_batch").flatMap { BusinessDate($0) } ?? date
+        let context = try LoadContext(db: db, date: date, references: references)
+        for warning in folder.warnings { try context.warn(file: warning.file, warning.message) }
+
+        var files: [(ExtractFile, FileCounts)] = []
+        for file in ExtractFile.allCases {
+            guard let bytes = folder.files[file] else { continue }
+            stepStarted(file.fileName)
+            let counts = try FileLoad.run(file, bytes: bytes, context: context)
+            files.append((file, counts))
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO if_file(biz_date, file, rows, sha256, loaded, rejected) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [day, file.fileName, folder.rows[file] ?? 0, folder.checksums[file] ?? "",
+                                 counts.loaded, counts.rejected])
+        }
+
+        stepStarted("summary")
+        try SummaryStep.advance(db, date: date, firstLoaded: firstLoaded)
+        stepStarted("indicators")
+        try IndicatorStep.build(db, date: date, thresholds: settings.tiers)
+        stepStarted("application")
+        try applyReversals(db, context: context, settings: settings)
+        let today: StatementArguments = ["day": day]
+        try FundFlowStep.accumulate(db, sign: 1, filter: "biz_date = :day", arguments: today)
+        try AlertStep.raiseRuleA(db, filter: "biz_date = :day", arguments: today, minimum: settings.largeMovementMinimum)
+        try AlertStep.raiseRuleB(db, date: date, settings: settings)
+        try CustomerStatusStep.run(db, date: date, firstLoaded: firstLoaded, settings: settings, lastActive: .incremental)
+
+        let report = DayReport(date: date, files: files, warnings: folder.warnings.count)
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO if_batch(biz_date, source_dir, manifest_sha256, rows_loaded, rows_rejected, loaded_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [day, folder.path, folder.manifestSHA256, report.loaded, report.rejected, loadedAt])
+        return report
+    }
+
+    /// Marks the transactions reversed today and takes them out of earlier days' fund flows and alerts.
+    private static func applyReversals(_ db: Database, context: LoadContext, settings: Settings) throws {
+        guard !context.reversals.isEmpty else { return }
+        let day = context.dateText
+        try db.execute(sql: "DROP TABLE IF EXISTS temp.reversed; CREATE TEMP TABLE reversed(txn_id TEXT PRIMARY KEY)")
+        for reversal in context.reversals {
+            try db.execute(sql: "INSERT OR IGNORE INTO temp.reversed VALUES (?)", arguments: [reversal.original])
+        }
+        let earlier = "txn_id IN (SELECT txn_id FROM temp.reversed) AND biz_date < :day"
+        // Earlier days were aggregated while the transaction still counted: take it back before marking it.
+        try FundFlowStep.accumulate(db, sign: -1, filter: earlier, arguments: ["day": day])
+        try db.execute(sql: "UPDATE base_transaction SET reversed_on = ? WHERE txn_id IN (SELECT txn_id FROM temp.reversed)",
+                       arguments: [day])
+        let affected = try Row.fetchAll(db, sql: """
+            SELECT DISTINCT customer_id, biz_date FROM base_transaction WHERE txn_id IN (SELECT txn_id FROM temp.reversed)
+            """).map { (customer: $0[0] as String, day: $0[1] as String) }
+        try AlertStep.refreshReversed(db, customerDays: affected, today: day, minimum: settings.largeMovementMinimum)
+        try db.execute(sql: "DROP TABLE temp.reversed")
+    }
+}

@@ -1,0 +1,60 @@
+import CRMCore
+import GRDB
+
+/// Bank-specific rule parameters, stored in `sys_setting` with domain.md's defaults.
+public struct Settings: Sendable, Equatable {
+    /// One stored setting with its default and meaning.
+    public struct Entry: Sendable {
+        public let key: String
+        public let value: String
+        public let description: String
+    }
+
+    /// Every setting the batch reads, with its default.
+    public static let defaults: [Entry] = [
+        Entry(key: "large_movement_min", value: "1000000.00", description: "规则A：单笔大额交易金额下限（元）"),
+        Entry(key: "net_change_min", value: "500000.00", description: "规则B：单日存款净变动金额下限（元）"),
+        Entry(key: "net_change_ratio_pct", value: "30", description: "规则B：单日存款净变动占前一日余额比例下限（%）"),
+        Entry(key: "effective_account_min", value: "100000.00", description: "有效户：存款年日均下限（元）"),
+        Entry(key: "tier_key_deposit_ytd_avg", value: "100000000.00", description: "重点客户：存款年日均下限（元）"),
+        Entry(key: "tier_key_loan_balance", value: "300000000.00", description: "重点客户：贷款余额下限（元）"),
+        Entry(key: "tier_general_deposit_ytd_avg", value: "100000.00", description: "一般客户：存款年日均下限（元）"),
+        Entry(key: "dormant_days", value: "365", description: "睡眠户：无客户主动交易的天数"),
+        Entry(key: "reject_share_max_pct", value: "1", description: "批量：拒收行占比超过此值（%）时以失败结束"),
+    ]
+
+    public var largeMovementMinimum: Int64 = 1_000_000_00
+    public var netChangeMinimum: Int64 = 500_000_00
+    public var netChangeRatioPercent: Int64 = 30
+    public var tiers = TierThresholds()
+    public var dormantDays = 365
+    public var rejectShareMaxPercent: Int64 = 1
+
+    public init() {}
+
+    /// Reads the stored settings; a value that does not parse keeps its default.
+    public static func read(_ db: Database) throws -> Settings {
+        var settings = Settings()
+        let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM sys_setting")
+        for row in rows {
+            let key: String = row["key"]
+            let value: String = row["value"]
+            let money = try? Money.parseYuan(value).get()
+            let integer = Int64(value)
+            switch key {
+            case "large_movement_min": settings.largeMovementMinimum = money ?? settings.largeMovementMinimum
+            case "net_change_min": settings.netChangeMinimum = money ?? settings.netChangeMinimum
+            case "net_change_ratio_pct": settings.netChangeRatioPercent = integer ?? settings.netChangeRatioPercent
+            case "effective_account_min": settings.tiers.effectiveAccountMinimum = money ?? settings.tiers.effectiveAccountMinimum
+            case "tier_key_deposit_ytd_avg": settings.tiers.keyDepositYTDAverage = money ?? settings.tiers.keyDepositYTDAverage
+            case "tier_key_loan_balance": settings.tiers.keyLoanBalance = money ?? settings.tiers.keyLoanBalance
+            case "tier_general_deposit_ytd_avg":
+                settings.tiers.generalDepositYTDAverage = money ?? settings.tiers.generalDepositYTDAverage
+            case "dormant_days": settings.dormantDays = integer.map(Int.init) ?? settings.dormantDays
+            case "reject_share_max_pct": settings.rejectShareMaxPercent = integer ?? settings.rejectShareMaxPercent
+            default: break
+            }
+        }
+        return settings
+    }
+}

@@ -1,0 +1,44 @@
+import CRMCore
+import GRDB
+
+/// A question about a business date that the database cannot answer.
+public enum QueryError: Error, CustomStringConvertible, Equatable {
+    case dateNotLoaded(BusinessDate, loaded: ClosedRange<BusinessDate>?)
+    case unknownCustomer(String)
+    case badRange(from: BusinessDate, to: BusinessDate)
+
+    public var description: String {
+        switch self {
+        case .dateNotLoaded(let date, let loaded):
+            let range = loaded.map { "loaded dates are \($0.lowerBound) to \($0.upperBound)" } ?? "no date is loaded yet (run crm etl)"
+            return "business date \(date) is not loaded: \(range)"
+        case .unknownCustomer(let id): return "no customer '\(id)'"
+        case .badRange(let from, let to): return "--from \(from) is after --to \(to)"
+        }
+    }
+}
+
+/// The business dates the batch has loaded.
+public enum LoadedDates {
+    /// The first and last loaded dates, or nil when nothing is loaded.
+    public static func range(_ db: Database) throws -> ClosedRange<BusinessDate>? {
+        let row = try Row.fetchOne(db, sql: "SELECT MIN(biz_date), MAX(biz_date) FROM if_batch")
+        guard let first = (row?[0] as String?).flatMap({ BusinessDate($0) }),
+              let last = (row?[1] as String?).flatMap({ BusinessDate($0) }) else { return nil }
+        return first...last
+    }
+
+    /// Throws `dateNotLoaded` unless `date` has been loaded.
+    public static func require(_ db: Database, _ date: BusinessDate) throws {
+        let loaded = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM if_batch WHERE biz_date = ?)",
+                                       arguments: [date.description]) ?? false
+        if !loaded { throw QueryError.dateNotLoaded(date, loaded: try range(db)) }
+    }
+
+    /// Throws `unknownCustomer` unless the customer exists.
+    public static func requireCustomer(_ db: Database, _ id: String) throws {
+        let known = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM base_customer WHERE customer_id = ?)",
+                                      arguments: [id]) ?? false
+        if !known { throw QueryError.unknownCustomer(id) }
+    }
+}

@@ -1,0 +1,269 @@
+import GRDB
+
+/// The database schema as GRDB migrations, in the layers of docs/architecture.md.
+///
+/// Conventions: business dates are `YYYY-MM-DD` text; amounts are INTEGER fen; rates are INTEGER
+/// millionths (`rate_ppm`, 3.45% = 34500); shares and holdings are INTEGER basis points (`*_bp`, 51.5% = 5150);
+/// balance-days (`bd_*`) are sums of end-of-day balances in fen.
+public enum Schema {
+    /// The migrator; each step is named and runs once.
+    public static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-interface", migrate: InterfaceLayer.create)
+        migrator.registerMigration("v1-base", migrate: BaseLayer.create)
+        migrator.registerMigration("v1-summary-indicators", migrate: SummaryLayer.create)
+        migrator.registerMigration("v1-application", migrate: ApplicationLayer.create)
+        migrator.registerMigration("v1-system", migrate: SystemTables.create)
+        return migrator
+    }
+}
+
+/// `if_`: what was received. One row per loaded business date and per file, and every rejected row.
+///
+/// Accepted rows are not copied here a second time: each base row carries the business date
+/// (`batch_date`) and the line it came from (`source_line`), which is the same trace at half the writes.
+enum InterfaceLayer {
+    static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE if_batch (
+              biz_date TEXT PRIMARY KEY,
+              source_dir TEXT NOT NULL,
+              manifest_sha256 TEXT NOT NULL,
+              rows_loaded INTEGER NOT NULL,
+              rows_rejected INTEGER NOT NULL,
+              loaded_at TEXT NOT NULL
+            );
+            CREATE TABLE if_file (
+              biz_date TEXT NOT NULL,
+              file TEXT NOT NULL,
+              rows INTEGER NOT NULL,
+              sha256 TEXT NOT NULL,
+              loaded INTEGER NOT NULL,
+              rejected INTEGER NOT NULL,
+              PRIMARY KEY (biz_date, file)
+            ) WITHOUT ROWID;
+            CREATE TABLE if_reject (
+              id INTEGER PRIMARY KEY,
+              biz_date TEXT NOT NULL,
+              file TEXT NOT NULL,
+              line INTEGER NOT NULL,
+              column_name TEXT,
+              reason TEXT NOT NULL,
+              record TEXT NOT NULL
+            );
+            CREATE INDEX if_reject_date ON if_reject(biz_date, file, line);
+            CREATE TABLE if_warning (
+              id INTEGER PRIMARY KEY,
+              biz_date TEXT NOT NULL,
+              file TEXT NOT NULL,
+              message TEXT NOT NULL
+            );
+            CREATE INDEX if_warning_date ON if_warning(biz_date);
+            """)
+    }
+}
+
+/// `base_`: typed, validated and conformed rows, upserted by key (dimensions) or appended by date (facts).
+enum BaseLayer {
+    static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE base_org (
+              org_id TEXT PRIMARY KEY, parent_id TEXT, level TEXT NOT NULL, name TEXT NOT NULL,
+              region_code TEXT, bank_code TEXT, status TEXT NOT NULL,
+              batch_date TEXT NOT NULL, source_line INTEGER NOT NULL
+            );
+            CREATE INDEX base_org_parent ON base_org(parent_id);
+            CREATE TABLE base_staff (
+              staff_id TEXT PRIMARY KEY, name TEXT NOT NULL, org_id TEXT NOT NULL, position TEXT NOT NULL,
+              status TEXT NOT NULL, batch_date TEXT NOT NULL, source_line INTEGER NOT NULL
+            );
+            CREATE INDEX base_staff_org ON base_staff(org_id);
+            CREATE TABLE base_customer (
+              customer_id TEXT PRIMARY KEY, name TEXT NOT NULL, uscc TEXT NOT NULL, line TEXT NOT NULL,
+              industry_code TEXT NOT NULL, region_code TEXT, registered_capital INTEGER, founded_date TEXT,
+              legal_rep TEXT, controller_name TEXT, controller_birthday TEXT, open_date TEXT, status TEXT NOT NULL,
+              batch_date TEXT NOT NULL, source_line INTEGER NOT NULL
+            );
+            CREATE INDEX base_customer_uscc ON base_customer(uscc);
+            CREATE INDEX base_customer_name ON base_customer(name);
+            CREATE TABLE base_customer_manager (
+              customer_id TEXT NOT NULL, staff_id TEXT NOT NULL, role TEXT NOT NULL, share_bp INTEGER NOT NULL,
+              batch_date TEXT NOT NULL, source_line INTEGER NOT NULL,
+              PRIMARY KEY (customer_id, staff_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX base_customer_manager_staff ON base_customer_manager(staff_id);
+            CREATE TABLE base_product (
+              product_code TEXT PRIMARY KEY, name TEXT NOT NULL, category TEXT NOT NULL, on_balance INTEGER NOT NULL,
+              batch_date TEXT NOT NULL, source_line INTEGER NOT NULL
+            );
+            CREATE TABLE base_account (
+              account_no TEXT PRIMARY KEY, customer_id TEXT NOT NULL, product_code TEXT NOT NULL, kind TEXT NOT NULL,
+              currency TEXT NOT NULL, org_id TEXT NOT NULL, open_date TEXT NOT NULL, maturity_date TEXT,
+              rate_ppm INTEGER, status TEXT NOT NULL, batch_date TEXT NOT NULL, source_line INTEGER NOT NULL
+            );
+            CREATE INDEX base_account_customer ON base_account(customer_id);
+            CREATE TABLE base_balance (
+              account_no TEXT NOT NULL, biz_date TEXT NOT NULL, balance INTEGER NOT NULL, source_line INTEGER NOT NULL,
+              PRIMARY KEY (account_no, biz_date)
+            ) WITHOUT ROWID;
+            CREATE INDEX base_balance_date ON base_balance(biz_date);
+            CREATE TABLE base_transaction (
+              txn_id TEXT NOT NULL UNIQUE, biz_date TEXT NOT NULL, account_no TEXT NOT NULL, customer_id TEXT NOT NULL,
+              txn_time TEXT NOT NULL, direction TEXT NOT NULL, amount INTEGER NOT NULL,
+              counterparty_name TEXT, counterparty_account TEXT, counterparty_bank_code TEXT,
+              channel TEXT NOT NULL, purpose TEXT, kind TEXT NOT NULL, reversal_of TEXT,
+              counterparty_key TEXT NOT NULL,
+              counterparty_in_bank INTEGER NOT NULL,
+              counterparty_customer_id TEXT,
+              same_name INTEGER NOT NULL,
+              reversed_on TEXT,
+              source_line INTEGER NOT NULL
+            );
+            CREATE INDEX base_transaction_date ON base_transaction(biz_date);
+            CREATE INDEX base_transaction_customer ON base_transaction(customer_id, biz_date);
+            CREATE TABLE base_loan (
+              contract_id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, account_no TEXT, product_code TEXT NOT NULL,
+              amount INTEGER NOT NULL, rate_ppm INTEGER, lpr_spread_bp INTEGER, start_date TEXT NOT NULL,
+              maturity_date TEXT NOT NULL, classification TEXT NOT NULL, guarantee_type TEXT NOT NULL, status TEXT NOT NULL,
+              batch_date TEXT NOT NULL, source_line INTEGER NOT NULL
+            );
+            CREATE INDEX base_loan_customer ON base_loan(customer_id);
+            CREATE TABLE base_credit_limit (
+              limit_id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, amount INTEGER NOT NULL, used INTEGER NOT NULL,
+              start_date TEXT NOT NULL, end_date TEXT NOT NULL, status TEXT NOT NULL,
+              batch_date TEXT NOT NULL, source_line INTEGER NOT NULL
+            );
+            CREATE INDEX base_credit_limit_customer ON base_credit_limit(customer_id);
+            CREATE TABLE base_conglomerate (
+              group_id TEXT PRIMARY KEY, name TEXT NOT NULL, core_customer_id TEXT, status TEXT NOT NULL,
+              batch_date TEXT NOT NULL, source_line INTEGER NOT NULL
+            );
+            CREATE TABLE base_conglomerate_member (
+              group_id TEXT NOT NULL, customer_id TEXT NOT NULL, relation TEXT NOT NULL, holding_bp INTEGER,
+              batch_date TEXT NOT NULL, source_line INTEGER NOT NULL,
+              PRIMARY KEY (group_id, customer_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX base_conglomerate_member_customer ON base_conglomerate_member(customer_id);
+            CREATE TABLE base_profit (
+              month TEXT NOT NULL, customer_id TEXT NOT NULL, ftp_income INTEGER NOT NULL, fee_income INTEGER NOT NULL,
+              operating_cost INTEGER NOT NULL, expected_loss INTEGER NOT NULL, economic_capital INTEGER NOT NULL,
+              batch_date TEXT NOT NULL, source_line INTEGER NOT NULL,
+              PRIMARY KEY (customer_id, month)
+            ) WITHOUT ROWID;
+            CREATE TABLE base_ext_registration (
+              uscc TEXT PRIMARY KEY, reg_status TEXT NOT NULL, reg_authority TEXT, registered_address TEXT,
+              business_scope TEXT, paid_in_capital INTEGER, employees INTEGER,
+              batch_date TEXT NOT NULL, source_line INTEGER NOT NULL
+            );
+            CREATE TABLE base_ext_shareholder (
+              uscc TEXT NOT NULL, shareholder_name TEXT NOT NULL, shareholder_uscc TEXT, holding_bp INTEGER,
+              batch_date TEXT NOT NULL, source_line INTEGER NOT NULL,
+              PRIMARY KEY (uscc, shareholder_name)
+            ) WITHOUT ROWID;
+            CREATE TABLE base_ext_relation (
+              uscc_a TEXT NOT NULL, uscc_b TEXT NOT NULL, relation TEXT NOT NULL,
+              batch_date TEXT NOT NULL, source_line INTEGER NOT NULL,
+              PRIMARY KEY (uscc_a, uscc_b, relation)
+            ) WITHOUT ROWID;
+            CREATE INDEX base_ext_relation_b ON base_ext_relation(uscc_b);
+            CREATE TABLE base_ext_event (
+              event_id TEXT PRIMARY KEY, uscc TEXT NOT NULL, event_date TEXT NOT NULL, kind TEXT NOT NULL,
+              title TEXT NOT NULL, severity INTEGER NOT NULL, batch_date TEXT NOT NULL, source_line INTEGER NOT NULL
+            );
+            CREATE INDEX base_ext_event_uscc ON base_ext_event(uscc, event_date);
+            """)
+    }
+}
+
+/// `sum_` (running balance-days per account) and `ind_` (indicators per customer and per roll-up, per day).
+enum SummaryLayer {
+    static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE sum_account_balance (
+              account_no TEXT PRIMARY KEY, customer_id TEXT NOT NULL, kind TEXT NOT NULL,
+              balance INTEGER NOT NULL DEFAULT 0,
+              bd_month INTEGER NOT NULL DEFAULT 0, bd_quarter INTEGER NOT NULL DEFAULT 0, bd_year INTEGER NOT NULL DEFAULT 0,
+              as_of TEXT
+            );
+            CREATE TABLE sum_period_days (
+              biz_date TEXT PRIMARY KEY, days_month INTEGER NOT NULL, days_quarter INTEGER NOT NULL,
+              days_year INTEGER NOT NULL
+            );
+            CREATE TABLE ind_customer_day (
+              biz_date TEXT NOT NULL, customer_id TEXT NOT NULL,
+              deposit_balance INTEGER NOT NULL, deposit_bd_month INTEGER NOT NULL,
+              deposit_bd_quarter INTEGER NOT NULL, deposit_bd_year INTEGER NOT NULL,
+              loan_balance INTEGER NOT NULL, loan_bd_month INTEGER NOT NULL,
+              loan_bd_quarter INTEGER NOT NULL, loan_bd_year INTEGER NOT NULL,
+              off_balance INTEGER NOT NULL, wealth_balance INTEGER NOT NULL,
+              PRIMARY KEY (biz_date, customer_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX ind_customer_day_customer ON ind_customer_day(customer_id, biz_date);
+            CREATE TABLE ind_rollup_day (
+              biz_date TEXT NOT NULL, dimension TEXT NOT NULL, member_id TEXT NOT NULL,
+              deposit_balance INTEGER NOT NULL, deposit_bd_month INTEGER NOT NULL,
+              deposit_bd_quarter INTEGER NOT NULL, deposit_bd_year INTEGER NOT NULL,
+              loan_balance INTEGER NOT NULL, loan_bd_month INTEGER NOT NULL,
+              loan_bd_quarter INTEGER NOT NULL, loan_bd_year INTEGER NOT NULL,
+              customers INTEGER NOT NULL, effective_customers INTEGER NOT NULL,
+              PRIMARY KEY (biz_date, dimension, member_id)
+            ) WITHOUT ROWID;
+            """)
+    }
+}
+
+/// `app_`: what screens read: alerts, customer status and tiers, fund flows.
+enum ApplicationLayer {
+    static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE app_alert (
+              id INTEGER PRIMARY KEY, biz_date TEXT NOT NULL, customer_id TEXT NOT NULL, rule TEXT NOT NULL,
+              account_no TEXT, txn_id TEXT, amount INTEGER NOT NULL, direction TEXT NOT NULL,
+              status TEXT NOT NULL, cancelled_on TEXT,
+              UNIQUE (customer_id, biz_date, rule)
+            );
+            CREATE INDEX app_alert_date ON app_alert(biz_date);
+            CREATE TABLE app_customer_status (
+              customer_id TEXT PRIMARY KEY, as_of TEXT NOT NULL, tier TEXT NOT NULL, tier_rule TEXT NOT NULL,
+              effective INTEGER NOT NULL, dormant INTEGER NOT NULL, low_efficiency INTEGER NOT NULL,
+              last_active_date TEXT
+            );
+            CREATE TABLE app_tier_history (
+              customer_id TEXT NOT NULL, from_date TEXT NOT NULL, tier TEXT NOT NULL, tier_rule TEXT NOT NULL,
+              PRIMARY KEY (customer_id, from_date)
+            ) WITHOUT ROWID;
+            CREATE TABLE app_fundflow_day (
+              customer_id TEXT NOT NULL, biz_date TEXT NOT NULL,
+              in_bank_in INTEGER NOT NULL DEFAULT 0, out_bank_in INTEGER NOT NULL DEFAULT 0,
+              in_bank_out INTEGER NOT NULL DEFAULT 0, out_bank_out INTEGER NOT NULL DEFAULT 0,
+              same_name_in INTEGER NOT NULL DEFAULT 0, same_name_out INTEGER NOT NULL DEFAULT 0,
+              PRIMARY KEY (customer_id, biz_date)
+            ) WITHOUT ROWID;
+            CREATE INDEX app_fundflow_day_date ON app_fundflow_day(biz_date);
+            CREATE TABLE app_counterparty_month (
+              customer_id TEXT NOT NULL, month TEXT NOT NULL, counterparty_key TEXT NOT NULL,
+              counterparty_name TEXT NOT NULL, counterparty_account TEXT, counterparty_bank_code TEXT,
+              in_bank INTEGER NOT NULL, inflow INTEGER NOT NULL DEFAULT 0, outflow INTEGER NOT NULL DEFAULT 0,
+              supplier_payments INTEGER NOT NULL DEFAULT 0, buyer_payments INTEGER NOT NULL DEFAULT 0,
+              PRIMARY KEY (customer_id, month, counterparty_key)
+            ) WITHOUT ROWID;
+            CREATE INDEX app_counterparty_month_month ON app_counterparty_month(month);
+            CREATE TABLE work_strategic_customer (
+              customer_id TEXT PRIMARY KEY, marked_by TEXT NOT NULL, marked_on TEXT NOT NULL
+            );
+            """)
+    }
+}
+
+/// `sys_`: settings (more system tables arrive with accounts and the audit log).
+enum SystemTables {
+    static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE sys_setting (key TEXT PRIMARY KEY, value TEXT NOT NULL, description TEXT NOT NULL);
+            """)
+        for setting in Settings.defaults {
+            try db.execute(sql: "INSERT INTO sys_setting(key, value, description) VALUES (?, ?, ?)",
+                           arguments: [setting.key, setting.value, setting.description])
+        }
+    }
+}
