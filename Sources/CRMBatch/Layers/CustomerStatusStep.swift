@@ -4,6 +4,9 @@ import GRDB
 
 /// Customer status (`app_customer_status`) and tier history: tier by the default rules with the rule that
 /// matched, effective (有效户), dormant (睡眠) and low-efficiency (低效) flags, and the last customer-initiated day.
+///
+/// "Any active loan" is read as a loan point balance above zero on the day: a fact of that day, so the tier of a
+/// past day does not change when a loan contract's status is updated later.
 enum CustomerStatusStep {
     /// Where the last active day comes from: carried forward from yesterday's status plus today's transactions
     /// (a normal day), or searched in the whole history (after a rollback).
@@ -33,7 +36,6 @@ enum CustomerStatusStep {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT c.customer_id, c.status, c.open_date,
               COALESCE(i.deposit_bd_year, 0) AS deposit_bd_year, COALESCE(i.loan_balance, 0) AS loan_balance,
-              EXISTS (SELECT 1 FROM base_loan l WHERE l.customer_id = c.customer_id AND l.status = 'ACTIVE') AS has_loan,
               EXISTS (SELECT 1 FROM work_strategic_customer w WHERE w.customer_id = c.customer_id) AS strategic,
               (SELECT COUNT(*) FROM base_account a WHERE a.customer_id = c.customer_id AND a.kind = 'DEPOSIT'
                  AND a.status <> 'CLOSED') AS deposit_accounts,
@@ -45,6 +47,7 @@ enum CustomerStatusStep {
             FROM base_customer c
             LEFT JOIN ind_customer_day i ON i.biz_date = :day AND i.customer_id = c.customer_id
             LEFT JOIN app_customer_status s ON s.customer_id = c.customer_id
+            WHERE c.first_batch_date <= :day
             ORDER BY c.customer_id
             """, arguments: ["day": day])
         var statuses: [[SQLValue]] = []
@@ -55,7 +58,7 @@ enum CustomerStatusStep {
             let (tier, rule) = TierRules.tier(for: TierInputs(markedStrategic: row["strategic"],
                                                               depositYTDAverage: ytdAverage,
                                                               loanBalance: row["loan_balance"],
-                                                              hasActiveLoan: row["has_loan"]),
+                                                              hasActiveLoan: (row["loan_balance"] as Int64) > 0),
                                               thresholds: settings.tiers)
             let lastActiveDay: String? = row["last_active"]
             let openDate = (row["open_date"] as String?).flatMap { BusinessDate($0) } ?? firstLoaded

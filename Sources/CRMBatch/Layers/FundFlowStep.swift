@@ -49,6 +49,18 @@ enum FundFlowStep {
                   buyer_payments = buyer_payments + excluded.buyer_payments
                 """, arguments: arguments)
         }
+        if sign < 0 {
+            // A row taken back to nothing would not exist had the transactions never counted.
+            let touched = "customer_id IN (SELECT customer_id FROM base_transaction WHERE \(filter))"
+            try db.execute(sql: """
+                DELETE FROM app_fundflow_day WHERE \(touched) AND in_bank_in = 0 AND out_bank_in = 0 AND in_bank_out = 0
+                  AND out_bank_out = 0 AND same_name_in = 0 AND same_name_out = 0
+                """, arguments: arguments)
+            try db.execute(sql: """
+                DELETE FROM app_counterparty_month WHERE \(touched) AND inflow = 0 AND outflow = 0
+                  AND supplier_payments = 0 AND buyer_payments = 0
+                """, arguments: arguments)
+        }
     }
 
     /// SQL that is true when `purpose` holds one of `words` and none of the excluded words (tax, payroll, utilities).

@@ -41,6 +41,24 @@ enum RollbackStep {
         }
         try db.execute(sql: "DELETE FROM base_profit WHERE batch_date >= ?", arguments: [day])
         try db.execute(sql: "DELETE FROM app_tier_history WHERE from_date >= ?", arguments: [day])
+        // Manager sets received from `date` on give way to the set each customer had the day before.
+        try db.execute(sql: """
+            DROP TABLE IF EXISTS temp.reassigned;
+            CREATE TEMP TABLE reassigned AS SELECT DISTINCT customer_id FROM base_customer_manager_history WHERE batch_date >= :day;
+            DELETE FROM base_customer_manager_history WHERE batch_date >= :day;
+            DELETE FROM base_customer_manager WHERE customer_id IN (SELECT customer_id FROM temp.reassigned);
+            INSERT INTO base_customer_manager(customer_id, staff_id, role, share_bp, batch_date, source_line)
+              SELECT h.customer_id, h.staff_id, h.role, h.share_bp, h.batch_date, h.source_line
+              FROM base_customer_manager_history h
+              WHERE h.customer_id IN (SELECT customer_id FROM temp.reassigned)
+                AND h.batch_date = (SELECT MAX(x.batch_date) FROM base_customer_manager_history x WHERE x.customer_id = h.customer_id);
+            DROP TABLE temp.reassigned;
+            """, arguments: ["day": day])
+        // Accounts and customers first received from `date` on did not exist the day before.
+        try db.execute(sql: "DELETE FROM sum_account_balance WHERE first_batch_date >= ?", arguments: [day])
+        try db.execute(sql: """
+            DELETE FROM app_customer_status WHERE customer_id IN (SELECT customer_id FROM base_customer WHERE first_batch_date >= ?)
+            """, arguments: [day])
         try AlertStep.refreshReversed(db, customerDays: affected, today: day, minimum: settings.largeMovementMinimum)
 
         guard let firstLoaded, previous >= firstLoaded else {

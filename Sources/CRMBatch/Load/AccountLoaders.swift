@@ -14,7 +14,7 @@ struct AccountLoader: ExtractLoader {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         summary = try BulkStatement(context.db, sql: """
-            INSERT INTO sum_account_balance(account_no, customer_id, kind) VALUES (?, ?, ?)
+            INSERT INTO sum_account_balance(account_no, customer_id, kind, first_batch_date) VALUES (?, ?, ?, ?)
             ON CONFLICT(account_no) DO UPDATE SET customer_id = excluded.customer_id, kind = excluded.kind
             """)
     }
@@ -35,7 +35,7 @@ struct AccountLoader: ExtractLoader {
             .optional(try row.scaled("rate", decimals: Scale.ratePercentDecimals)),
             .text(try row.code("status", Codes.accountStatus)), .text(context.dateText), .int(Int64(row.line)),
         ])
-        try summary.execute([.text(number), .text(customer), .text(kind)])
+        try summary.execute([.text(number), .text(customer), .text(kind), .text(context.dateText)])
         references.accounts[number] = ReferenceCache.Account(customerID: customer, kind: kind)
     }
 }

@@ -8,10 +8,16 @@ struct CustomerLoader: ExtractLoader {
     init(_ context: LoadContext) throws {
         self.context = context
         insert = try BulkStatement(context.db, sql: """
-            INSERT OR REPLACE INTO base_customer(customer_id, name, uscc, line, industry_code, region_code,
+            INSERT INTO base_customer(customer_id, name, uscc, line, industry_code, region_code,
               registered_capital, founded_date, legal_rep, controller_name, controller_birthday, open_date, status,
-              batch_date, source_line)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              batch_date, source_line, first_batch_date)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?14)
+            ON CONFLICT(customer_id) DO UPDATE SET name = excluded.name, uscc = excluded.uscc, line = excluded.line,
+              industry_code = excluded.industry_code, region_code = excluded.region_code,
+              registered_capital = excluded.registered_capital, founded_date = excluded.founded_date,
+              legal_rep = excluded.legal_rep, controller_name = excluded.controller_name,
+              controller_birthday = excluded.controller_birthday, open_date = excluded.open_date, status = excluded.status,
+              batch_date = excluded.batch_date, source_line = excluded.source_line
             """)
     }
 
@@ -49,7 +55,8 @@ struct CustomerLoader: ExtractLoader {
 }
 
 /// `customer_managers.csv`: each customer's rows are its whole set of managers, checked together
-/// (shares sum to 100%, exactly one main manager) and then replace the earlier set.
+/// (shares sum to 100%, exactly one main manager) and then replace the earlier set. Every set received is
+/// also kept with its date, the assignment history that a rollback restores from.
 struct CustomerManagerLoader: ExtractLoader {
     private struct Assignment {
         let line: Int
@@ -62,6 +69,7 @@ struct CustomerManagerLoader: ExtractLoader {
     private let context: LoadContext
     private let delete: BulkStatement
     private let insert: BulkStatement
+    private let history: BulkStatement
     private var byCustomer: [String: [Assignment]] = [:]
     private var customerOrder: [String] = []
 
@@ -70,6 +78,10 @@ struct CustomerManagerLoader: ExtractLoader {
         delete = try BulkStatement(context.db, sql: "DELETE FROM base_customer_manager WHERE customer_id = ?")
         insert = try BulkStatement(context.db, sql: """
             INSERT INTO base_customer_manager(customer_id, staff_id, role, share_bp, batch_date, source_line)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        history = try BulkStatement(context.db, sql: """
+            INSERT OR REPLACE INTO base_customer_manager_history(customer_id, staff_id, role, share_bp, batch_date, source_line)
             VALUES (?, ?, ?, ?, ?, ?)
             """)
     }
@@ -110,8 +122,10 @@ struct CustomerManagerLoader: ExtractLoader {
             }
             try delete.execute([.text(customer)])
             for assignment in set {
-                try insert.execute([.text(customer), .text(assignment.staffID), .text(assignment.role),
-                                    .int(assignment.shareBasisPoints), .text(context.dateText), .int(Int64(assignment.line))])
+                let values: [SQLValue] = [.text(customer), .text(assignment.staffID), .text(assignment.role),
+                                          .int(assignment.shareBasisPoints), .text(context.dateText), .int(Int64(assignment.line))]
+                try insert.execute(values)
+                try history.execute(values)
             }
         }
         return rejections

@@ -82,7 +82,8 @@ enum BaseLayer {
               customer_id TEXT PRIMARY KEY, name TEXT NOT NULL, uscc TEXT NOT NULL, line TEXT NOT NULL,
               industry_code TEXT NOT NULL, region_code TEXT, registered_capital INTEGER, founded_date TEXT,
               legal_rep TEXT, controller_name TEXT, controller_birthday TEXT, open_date TEXT, status TEXT NOT NULL,
-              batch_date TEXT NOT NULL, source_line INTEGER NOT NULL
+              batch_date TEXT NOT NULL, source_line INTEGER NOT NULL,
+              first_batch_date TEXT NOT NULL
             );
             CREATE INDEX base_customer_uscc ON base_customer(uscc);
             CREATE INDEX base_customer_name ON base_customer(name);
@@ -92,6 +93,12 @@ enum BaseLayer {
               PRIMARY KEY (customer_id, staff_id)
             ) WITHOUT ROWID;
             CREATE INDEX base_customer_manager_staff ON base_customer_manager(staff_id);
+            CREATE TABLE base_customer_manager_history (
+              customer_id TEXT NOT NULL, batch_date TEXT NOT NULL, staff_id TEXT NOT NULL, role TEXT NOT NULL,
+              share_bp INTEGER NOT NULL, source_line INTEGER NOT NULL,
+              PRIMARY KEY (customer_id, batch_date, staff_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX base_customer_manager_history_date ON base_customer_manager_history(batch_date);
             CREATE TABLE base_product (
               product_code TEXT PRIMARY KEY, name TEXT NOT NULL, category TEXT NOT NULL, on_balance INTEGER NOT NULL,
               batch_date TEXT NOT NULL, source_line INTEGER NOT NULL
@@ -181,6 +188,7 @@ enum SummaryLayer {
         try db.execute(sql: """
             CREATE TABLE sum_account_balance (
               account_no TEXT PRIMARY KEY, customer_id TEXT NOT NULL, kind TEXT NOT NULL,
+              first_batch_date TEXT NOT NULL,
               balance INTEGER NOT NULL DEFAULT 0,
               bd_month INTEGER NOT NULL DEFAULT 0, bd_quarter INTEGER NOT NULL DEFAULT 0, bd_year INTEGER NOT NULL DEFAULT 0,
               as_of TEXT

@@ -5,7 +5,7 @@ import GRDB
 @testable import CRMBatch
 
 /// A scratch folder removed when the test ends.
-final class ScratchFolder {
+final class ScratchFolder: Sendable {
     let path: String
 
     init() {
