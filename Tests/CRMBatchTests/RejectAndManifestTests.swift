@@ -143,3 +143,70 @@ import Testing
         #expect(name == "福州鑫源鞋业有限公司")
     }
 }
+
+@Suite struct RejectEdgeTests {
+    private func loadDay(_ files: [String: String]) throws -> (AppDatabase, [RejectedRow]) {
+        let scratch = ScratchFolder()
+        SourceWriter(root: scratch.path).write("2025-01-01", text: files)
+        let db = try FixtureBank.open()
+        _ = try FixtureBank.load(db, scratch.path)
+        return (db, try db.writer.read { try RejectQuery.rejected($0, on: BusinessDate("2025-01-01")!) })
+    }
+
+    @Test func aBadRoleRefusesTheRowWithoutLosingTheCustomersOtherRows() throws {
+        var files = FixtureBank.dimensions
+        files["customer_managers.csv"] = "customer_id,staff_id,role,share_pct\nC1,E1,BOSS,100\nC2,E1,MAIN,100\n"
+        let (db, rejects) = try loadDay(files)
+        #expect(rejects.map(\.line) == [2])
+        #expect(rejects.first?.column == "role")
+        let managers = try db.writer.read { try String.fetchAll($0, sql: "SELECT customer_id FROM base_customer_manager ORDER BY 1") }
+        #expect(managers == ["C2"])
+    }
+
+    @Test func aRefusedReversalReversesNothingAndAReversalCountsOnce() throws {
+        var files = FixtureBank.dimensions
+        files["balances.csv"] = "account_no,balance\nA1,5000000.00\n"
+        files["transactions.csv"] = FundFlowTests.header + """
+            T1,A1,2025-01-01 10:00:00,D,1500000.00,外部公司,6222,102391000011,EBANK,货款,NORMAL,
+            T2,A1,2025-01-01 11:00:00,X,1500000.00,外部公司,6222,102391000011,COUNTER,冲正,REVERSAL,T1
+            T3,A1,2025-01-01 11:00:00,C,1500000.00,外部公司,6222,102391000011,COUNTER,冲正,REVERSAL,T1
+            T4,A1,2025-01-01 11:00:00,C,1500000.00,外部公司,6222,102391000011,COUNTER,冲正,REVERSAL,T1
+
+            """
+        let (db, rejects) = try loadDay(files)
+        #expect(rejects.map(\.line) == [3, 5])
+        #expect(rejects.last?.reason == "transaction 'T1' is already reversed")
+        let reversedOn = try db.writer.read { try String.fetchOne($0, sql: "SELECT reversed_on FROM base_transaction WHERE txn_id = 'T1'") }
+        #expect(reversedOn == "2025-01-01")
+    }
+
+    @Test func aRefusedParentTakesItsChildrenWithIt() throws {
+        var files = FixtureBank.dimensions
+        files["org.csv"]! += "200000,999999,BRANCH,孤儿分行,350102,,ACTIVE\n200010,200000,SUBBRANCH,孤儿支行,350102,,ACTIVE\n"
+        let (db, rejects) = try loadDay(files)
+        #expect(rejects.filter { $0.file == "org.csv" }.map(\.line) == [5, 6])
+        let orphans = try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM base_org WHERE org_id LIKE '2%'") }
+        #expect(orphans == 0)
+    }
+
+    @Test func anUnclosedQuoteInAHeaderRefusesTheFile() throws {
+        var files = FixtureBank.dimensions
+        files["products.csv"] = "product_code,\"name,category,on_balance\nD1001,单位活期存款,DEMAND_DEPOSIT,Y\n"
+        let (_, rejects) = try loadDay(files)
+        #expect(rejects.contains { $0.file == "products.csv" && $0.line == 1 && $0.reason.hasPrefix("unterminated quoted field in the header") })
+    }
+
+    @Test func bytesThatAreNotUTF8RefuseTheFolder() throws {
+        let scratch = ScratchFolder()
+        var files = FixtureBank.dimensions.mapValues { Array($0.utf8) }
+        files["customers.csv"] = Iconv.convert(files["customers.csv"]!, from: "UTF-8", to: "GB18030")
+        SourceWriter(root: scratch.path).write("2025-01-01", files)
+        let db = try FixtureBank.open()
+        #expect {
+            try FixtureBank.load(db, scratch.path)
+        } throws: { error in
+            String(describing: error).contains("customers.csv: not valid utf8 text (if the source writes GB18030")
+        }
+        #expect(try BatchRunner(database: db).loadedDates().isEmpty)
+    }
+}

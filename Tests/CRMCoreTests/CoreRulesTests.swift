@@ -34,7 +34,7 @@ import Testing
         #expect(try Money.parseYuan("-0.07").get() == -7)
         #expect(try Money.parseYuan("100").get() == 10_000)
         #expect(try Money.parseYuan("12.300").get() == 1_230)
-        #expect(Money.parseYuan("1.234") == .failure(.tooManyDecimals))
+        #expect(Money.parseYuan("1.234") == .failure(.tooManyDecimals(allowed: 2)))
         #expect(Money.parseYuan("1e5") == .failure(.notANumber))
         #expect(Money.parseYuan("1,000") == .failure(.notANumber))
         #expect(Money.parseYuan("") == .failure(.empty))
@@ -59,7 +59,7 @@ import Testing
     @Test func scaledNumbers() throws {
         #expect(try ScaledNumber.parse("3.45", decimals: 4).get() == 34_500)
         #expect(try ScaledNumber.parse("51.5", decimals: 2).get() == 5_150)
-        #expect(ScaledNumber.parse("1.23456", decimals: 4) == .failure(.tooManyDecimals))
+        #expect(ScaledNumber.parse("1.23456", decimals: 4) == .failure(.tooManyDecimals(allowed: 4)))
         #expect(ScaledNumber.text(34_500, decimals: 4) == "3.4500")
     }
 }

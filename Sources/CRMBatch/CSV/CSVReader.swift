@@ -36,8 +36,8 @@ public struct CSVReader {
     /// The byte offset where the current record starts, and the offset after it.
     public private(set) var recordRange: Range<Int> = 0..<0
 
-    /// Advances to the next record. Returns false at the end of the input; throws for a broken record,
-    /// after which reading may continue with the following record.
+    /// Advances to the next record. Returns false at the end of the input; throws for a quote that is never
+    /// closed, which swallows the rest of the input (there is no telling where the record was meant to end).
     public mutating func next() throws -> Bool {
         fields.removeAll(keepingCapacity: true)
         // Skip blank lines between records.

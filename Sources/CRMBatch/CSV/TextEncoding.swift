@@ -7,7 +7,7 @@ public enum SourceEncoding: String, CaseIterable, Sendable {
     /// Converts file contents to UTF-8 bytes; nil when the bytes are not valid in this encoding.
     public func utf8Bytes(_ data: [UInt8]) -> [UInt8]? {
         switch self {
-        case .utf8: return data
+        case .utf8: return String(validating: data, as: UTF8.self) == nil ? nil : data
         case .gb18030: return Iconv.convert(data, from: "GB18030", to: "UTF-8")
         }
     }

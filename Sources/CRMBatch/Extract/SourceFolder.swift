@@ -41,7 +41,8 @@ public struct SourceFolder {
                                         problem: "SHA-256 differs from the manifest (manifest \(entry.sha256), file \(digest))")
             }
             guard let utf8 = encoding.utf8Bytes(raw) else {
-                throw SourceFolderError(folder: path, file: entry.file, problem: "not valid \(encoding.rawValue) text")
+                let hint = encoding == .utf8 ? " (if the source writes GB18030, load with --encoding gb18030)" : ""
+                throw SourceFolderError(folder: path, file: entry.file, problem: "not valid \(encoding.rawValue) text\(hint)")
             }
             let count = CSVReader.countDataRecords(utf8)
             guard count == entry.rows else {

@@ -139,6 +139,8 @@ struct DaySimulator {
         case .customer(let other):
             let otherAccount = bank.customers[other].settlement
             guard bank.customers[other].openDate <= date, !bank.customers[other].dormant else { return [] }
+            // A payment fits both parties: a small firm neither pays nor receives a large one's sums.
+            amount = min(amount, bank.customers[other].size / 10 / 100 * 100)
             // The paying side must hold the money.
             let payer = inflow ? otherAccount : account
             if bank.accounts[payer].balance < amount { amount = bank.accounts[payer].balance / 3 / 100 * 100 }

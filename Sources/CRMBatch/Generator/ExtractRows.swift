@@ -7,11 +7,14 @@ struct ExtractRows {
 
     init(date: BusinessDate) { self.date = date }
 
+    /// Appends one row to `file`, in place: copying a writer out of the dictionary would copy its whole buffer.
     private mutating func row(_ file: ExtractFile, _ fill: (inout ByteWriter) -> Void) {
-        var writer = files[file] ?? ByteWriter(header: file.columns)
+        ExtractRows.append(to: &files[file, default: ByteWriter(header: file.columns)], fill)
+    }
+
+    private static func append(to writer: inout ByteWriter, _ fill: (inout ByteWriter) -> Void) {
         fill(&writer)
         writer.endRow()
-        files[file] = writer
     }
 
     // MARK: The first day: everything

@@ -96,10 +96,10 @@ struct CustomerManagerLoader: ExtractLoader {
             throw RowRejection(column: "share_pct", "missing value")
         }
         guard share > 0, share <= 10_000 else { throw RowRejection(column: "share_pct", "share must be above 0 and at most 100") }
+        let assignment = Assignment(line: row.line, record: row.csv.recordText, staffID: staff,
+                                    role: try row.code("role", Codes.managerRoles), shareBasisPoints: share)
         if byCustomer[customer] == nil { customerOrder.append(customer) }
-        byCustomer[customer, default: []].append(Assignment(line: row.line, record: row.csv.recordText, staffID: staff,
-                                                            role: try row.code("role", Codes.managerRoles),
-                                                            shareBasisPoints: share))
+        byCustomer[customer, default: []].append(assignment)
     }
 
     mutating func finish() throws -> [DeferredRejection] {

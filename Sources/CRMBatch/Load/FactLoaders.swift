@@ -67,10 +67,9 @@ struct TransactionLoader: ExtractLoader {
             guard let reversedOn = try Row.fetchOne(findOriginal, arguments: [reversalOf]) else {
                 throw RowRejection(column: "reversal_of", "unknown reference: transaction '\(reversalOf)' not found")
             }
-            guard reversedOn[0] as String? == nil else {
+            guard reversedOn[0] as String? == nil, !context.reversals.contains(where: { $0.original == reversalOf }) else {
                 throw RowRejection(column: "reversal_of", "transaction '\(reversalOf)' is already reversed")
             }
-            context.reversals.append((id, reversalOf))
         }
         let counterpartyName = row.text("counterparty_name")
         let counterpartyAccount = row.text("counterparty_account")
@@ -91,6 +90,8 @@ struct TransactionLoader: ExtractLoader {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw RowRejection(column: "txn_id", "duplicate transaction id '\(id)'")
         }
+        // Recorded only once the row is in: a refused reversal reverses nothing.
+        if let reversalOf, kind == "REVERSAL" { context.reversals.append((id, reversalOf)) }
     }
 
     /// `YYYY-MM-DD HH:MM:SS` with a real date and a time of day.

@@ -43,7 +43,14 @@ enum FileLoad {
                                                    context: LoadContext) throws -> FileCounts {
         var counts = FileCounts()
         var csv = CSVReader(bytes: bytes)
-        guard (try? csv.next()) == true else { return counts }
+        do {
+            guard try csv.next() else { return counts }
+        } catch {
+            try context.reject(file: file.fileName, line: 1, RowRejection(column: nil, "unterminated quoted field in the header: file not loaded"),
+                               record: "")
+            counts.rejected = max(1, CSVReader.countDataRecords(bytes))
+            return counts
+        }
         let header = csv.fields.indices.map { csv.string($0) }
         var positions: [String: Int] = [:]
         for (index, name) in header.enumerated() {

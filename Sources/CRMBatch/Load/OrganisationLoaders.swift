@@ -40,13 +40,27 @@ struct OrgLoader: ExtractLoader {
                                bankCode: bankCode))
     }
 
+    /// Refuses every org whose parent is neither known nor accepted in this file, repeating until nothing more
+    /// falls (a refused parent takes its children with it), then stores the rest.
     mutating func finish() throws -> [DeferredRejection] {
-        let inFile = Set(pending.map(\.id))
+        var accepted = Set(pending.map(\.id))
+        var refused = Set<Int>()
+        var changed = true
+        while changed {
+            changed = false
+            for (index, org) in pending.enumerated() where !refused.contains(index) {
+                guard let parent = org.parent, !accepted.contains(parent), context.references.orgBankCodes[parent] == nil
+                else { continue }
+                refused.insert(index)
+                accepted.remove(org.id)
+                changed = true
+            }
+        }
         var rejections: [DeferredRejection] = []
-        for org in pending {
-            if let parent = org.parent, !inFile.contains(parent), context.references.orgBankCodes[parent] == nil {
+        for (index, org) in pending.enumerated() {
+            if refused.contains(index) {
                 rejections.append(DeferredRejection(line: org.line, rejection: RowRejection(
-                    column: "parent_id", "unknown reference: org '\(parent)' not found"), record: org.record))
+                    column: "parent_id", "unknown reference: org '\(org.parent ?? "")' not found"), record: org.record))
                 continue
             }
             try insert.execute(org.values)

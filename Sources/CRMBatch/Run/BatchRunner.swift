@@ -109,7 +109,7 @@ public struct BatchRunner {
             do {
                 let report = try database.writer.write { db in
                     try DayLoad.run(db, folder: folder, references: references, settings: settings, loadedAt: loadedAt,
-                                    stepStarted: { progress?.stepStarted($0) })
+                                    onStep: { progress?.stepStarted($0) })
                 }
                 summary.days.append(report)
                 progress?.dayFinished(report)

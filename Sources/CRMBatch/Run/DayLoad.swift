@@ -9,6 +9,8 @@ public struct DayReport: Sendable {
     /// Counts per file, in load order.
     public let files: [(file: ExtractFile, counts: FileCounts)]
     public let warnings: Int
+    /// Wall-clock seconds of each step (file loads and layers), for `crm etl --timings` and `make bench`.
+    public let stepSeconds: [(step: String, seconds: Double)]
 
     public var loaded: Int { files.reduce(0) { $0 + $1.counts.loaded } }
     public var rejected: Int { files.reduce(0) { $0 + $1.counts.rejected } }
@@ -17,7 +19,12 @@ public struct DayReport: Sendable {
 /// Loads one verified source folder through every layer, inside the caller's transaction.
 enum DayLoad {
     static func run(_ db: Database, folder: SourceFolder, references: ReferenceCache, settings: Settings,
-                    loadedAt: String, stepStarted: (String) -> Void) throws -> DayReport {
+                    loadedAt: String, onStep: (String) -> Void) throws -> DayReport {
+        var timer = StepTimer()
+        func stepStarted(_ name: String) {
+            timer.start(name)
+            onStep(name)
+        }
         let date = folder.date
         let day = date.description
         let firstLoaded = try String.fetchOne(db, sql: "SELECT MIN(biz_date) FROM if_batch").flatMap { BusinessDate($0) } ?? date
@@ -40,15 +47,19 @@ enum DayLoad {
         try SummaryStep.advance(db, date: date, firstLoaded: firstLoaded)
         stepStarted("indicators")
         try IndicatorStep.build(db, date: date, thresholds: settings.tiers)
-        stepStarted("application")
+        stepStarted("reversals")
         try applyReversals(db, context: context, settings: settings)
         let today: StatementArguments = ["day": day]
+        stepStarted("fund flows")
         try FundFlowStep.accumulate(db, sign: 1, filter: "biz_date = :day", arguments: today)
+        stepStarted("alerts")
         try AlertStep.raiseRuleA(db, filter: "biz_date = :day", arguments: today, minimum: settings.largeMovementMinimum)
         try AlertStep.raiseRuleB(db, date: date, settings: settings)
+        stepStarted("customer status")
         try CustomerStatusStep.run(db, date: date, firstLoaded: firstLoaded, settings: settings, lastActive: .incremental)
 
-        let report = DayReport(date: date, files: files, warnings: folder.warnings.count)
+        timer.stop()
+        let report = DayReport(date: date, files: files, warnings: folder.warnings.count, stepSeconds: timer.steps)
         try db.execute(sql: """
             INSERT OR REPLACE INTO if_batch(biz_date, source_dir, manifest_sha256, rows_loaded, rows_rejected, loaded_at)
             VALUES (?, ?, ?, ?, ?, ?)
@@ -74,5 +85,22 @@ enum DayLoad {
             """).map { (customer: $0[0] as String, day: $0[1] as String) }
         try AlertStep.refreshReversed(db, customerDays: affected, today: day, minimum: settings.largeMovementMinimum)
         try db.execute(sql: "DROP TABLE temp.reversed")
+    }
+}
+
+/// Measures consecutive named steps.
+struct StepTimer {
+    private(set) var steps: [(step: String, seconds: Double)] = []
+    private var current: (name: String, started: UInt64)?
+
+    mutating func start(_ name: String) {
+        stop()
+        current = (name, DispatchTime.now().uptimeNanoseconds)
+    }
+
+    mutating func stop() {
+        guard let current else { return }
+        steps.append((current.name, Double(DispatchTime.now().uptimeNanoseconds - current.started) / 1e9))
+        self.current = nil
     }
 }

@@ -3,13 +3,15 @@
 public enum Money {
     /// Why an amount text was refused.
     public enum ParseError: Error, Equatable, CustomStringConvertible {
-        case empty, notANumber, tooManyDecimals, outOfRange
+        case empty, notANumber, outOfRange
+        /// More decimals than the quantity keeps (2 for yuan, 4 for rates in percent).
+        case tooManyDecimals(allowed: Int)
         public var description: String {
             switch self {
-            case .empty: return "empty amount"
+            case .empty: return "empty"
             case .notANumber: return "not a number"
-            case .tooManyDecimals: return "more than 2 decimals"
-            case .outOfRange: return "amount out of range"
+            case .tooManyDecimals(let allowed): return "more than \(allowed) decimals"
+            case .outOfRange: return "out of range"
             }
         }
     }
@@ -41,7 +43,7 @@ public enum Money {
             while i < b.count, b[i] >= 0x30, b[i] <= 0x39 {
                 let digit = Int64(b[i] - 0x30)
                 if fractionDigits >= 2 {
-                    guard digit == 0 else { return .failure(.tooManyDecimals) }
+                    guard digit == 0 else { return .failure(.tooManyDecimals(allowed: 2)) }
                 } else {
                     fraction = fraction * 10 + digit
                 }

@@ -26,7 +26,7 @@ public enum ScaledNumber {
                     value = value * 10 + Int64(b[i] - 0x30)
                     scaled += 1
                 } else if b[i] != 0x30 {
-                    return .failure(.tooManyDecimals)
+                    return .failure(.tooManyDecimals(allowed: decimals))
                 }
                 fractionDigits += 1
                 i += 1

@@ -1,4 +1,5 @@
 import CRMCore
+import Foundation
 import GRDB
 
 /// A question about a business date that the database cannot answer.
@@ -33,6 +34,13 @@ public enum LoadedDates {
         let loaded = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM if_batch WHERE biz_date = ?)",
                                        arguments: [date.description]) ?? false
         if !loaded { throw QueryError.dateNotLoaded(date, loaded: try range(db)) }
+    }
+
+    /// The source folders (parents of the date folders) that loaded dates came from.
+    public static func sourceFolders(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT source_dir FROM if_batch ORDER BY source_dir")
+            .map { ($0 as NSString).deletingLastPathComponent }
+            .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     }
 
     /// Throws `unknownCustomer` unless the customer exists.

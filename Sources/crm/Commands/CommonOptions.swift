@@ -33,6 +33,12 @@ extension BusinessDate: ExpressibleByArgument {
     public var defaultValueDescription: String { description }
 }
 
+/// A command that cannot go ahead, or finished but must report failure (exit status 1), with its reason.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
 /// Prints a JSON document on standard output.
 func printJSON(_ value: JSONValue) {
     print(value.rendered(indent: 2))

@@ -44,6 +44,11 @@ struct DemoCommand: ParsableCommand {
             progress.finish("generated \(days) days of the \(scale.name) demo bank in \(source)")
         }
         let db = try database.open()
+        let others = try db.writer.read(LoadedDates.sourceFolders).filter { $0 != source }
+        if let other = others.first {
+            throw CommandFailure("\(database.resolvedPath) holds another bank (loaded from \(other)); "
+                            + "run crm demo --reset to replace it, or give --db a new path")
+        }
         let runner = BatchRunner(database: db)
         let progress = BatchProgressPrinter()
         let summary = try runner.run(source: source, progress: progress)

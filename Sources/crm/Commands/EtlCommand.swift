@@ -33,6 +33,9 @@ struct EtlCommand: ParsableCommand {
     @Option(help: "List the rows rejected on this business date instead of loading.")
     var rejects: BusinessDate?
 
+    @Flag(help: "Print the seconds each step of each loaded date took.")
+    var timings = false
+
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
@@ -52,18 +55,37 @@ struct EtlCommand: ParsableCommand {
         let summary = try BatchRunner(database: db, encoding: encoding).run(source: source!, from: from, to: to, progress: progress)
         progress.finish(summary.days.isEmpty ? "nothing to load: every date in range is loaded already" :
                             "loaded \(summary.days.count) business dates (\(summary.days.first!.date) to \(summary.days.last!.date))")
-        var table = TextTable([("file", .left), ("loaded", .right), ("rejected", .right)])
-        for entry in summary.perFile {
-            table.add([entry.file.fileName, String(entry.counts.loaded), String(entry.counts.rejected)])
+        if output.json {
+            printJSON(.object([
+                ("loaded_dates", .array(summary.days.map { .string($0.date.description) })),
+                ("skipped_dates", .int(Int64(summary.skipped.count))),
+                ("files", .array(summary.perFile.map { entry in
+                    .object([("file", .string(entry.file.fileName)), ("loaded", .int(Int64(entry.counts.loaded))),
+                             ("rejected", .int(Int64(entry.counts.rejected)))])
+                })),
+                ("loaded", .int(Int64(summary.loaded))), ("rejected", .int(Int64(summary.rejected))),
+            ]))
+        } else if !summary.days.isEmpty {
+            var table = TextTable([("file", .left), ("loaded", .right), ("rejected", .right)])
+            for entry in summary.perFile {
+                table.add([entry.file.fileName, String(entry.counts.loaded), String(entry.counts.rejected)])
+            }
+            table.add(["total", String(summary.loaded), String(summary.rejected)])
+            print(table.render())
         }
-        table.add(["total", String(summary.loaded), String(summary.rejected)])
-        if !summary.days.isEmpty { print(table.render()) }
-        if summary.rejected > 0 {
+        if timings {
+            for day in summary.days {
+                let steps = day.stepSeconds.map { "\($0.step) \(String(format: "%.3f", $0.seconds))" }
+                let total = day.stepSeconds.reduce(0) { $0 + $1.seconds }
+                print("timings \(day.date) total \(String(format: "%.3f", total)): " + steps.joined(separator: ", "))
+            }
+        }
+        if summary.rejected > 0 && !output.json {
             let dates = summary.days.filter { $0.rejected > 0 }.map(\.date.description)
             print("rejected rows: crm etl --rejects DATE for \(dates.prefix(5).joined(separator: ", "))\(dates.count > 5 ? ", ..." : "")")
         }
         if summary.exceedsRejectShare {
-            throw EtlFailure("\(summary.rejected) of \(summary.loaded + summary.rejected) rows rejected, more than the allowed \(summary.rejectShareMaxPercent)%")
+            throw CommandFailure("\(summary.rejected) of \(summary.loaded + summary.rejected) rows rejected, more than the allowed \(summary.rejectShareMaxPercent)%")
         }
     }
 
@@ -80,10 +102,4 @@ struct EtlCommand: ParsableCommand {
         for row in rows { table.add([row.file, String(row.line), row.column ?? "", row.reason]) }
         print(rows.isEmpty ? "no rejected rows on \(date)" : table.render())
     }
-}
-
-/// A batch run that finished but must report failure.
-struct EtlFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }
