@@ -148,3 +148,33 @@ enum TinyBank {
         for table in reference.keys.sorted() { #expect(dump[table] == reference[table], "\(table)") }
     }
 }
+
+@Suite struct RollUpTests {
+    @Test func headOfficeAndLinesAddUpToTheCustomersToTheFen() throws {
+        let db = try FixtureBank.open()
+        _ = try FixtureBank.load(db, TinyBank.source, to: BusinessDate("2025-01-31")!)
+        try db.writer.read { db in
+            let customers = try Row.fetchOne(db, sql: """
+                SELECT SUM(deposit_balance), SUM(deposit_bd_year), SUM(loan_balance), COUNT(*) FROM ind_customer_day
+                WHERE biz_date = '2025-01-31'
+                """)!
+            let hq = try Row.fetchOne(db, sql: """
+                SELECT deposit_balance, deposit_bd_year, loan_balance, customers FROM ind_rollup_day
+                WHERE biz_date = '2025-01-31' AND dimension = 'ORG' AND member_id = '100000'
+                """)!
+            #expect(hq[0] as Int64 == customers[0] as Int64)
+            #expect(hq[1] as Int64 == customers[1] as Int64)
+            #expect(hq[2] as Int64 == customers[2] as Int64)
+            #expect(hq[3] as Int64 == customers[3] as Int64)
+            let lines = try Row.fetchOne(db, sql: """
+                SELECT SUM(deposit_balance), SUM(customers) FROM ind_rollup_day WHERE biz_date = '2025-01-31' AND dimension = 'LINE'
+                """)!
+            #expect(lines[0] as Int64 == customers[0] as Int64)
+            // Managers' shares split each customer: their sum is within a fen per assisted customer of the total.
+            let staff = try Int64.fetchOne(db, sql: """
+                SELECT SUM(deposit_balance) FROM ind_rollup_day WHERE biz_date = '2025-01-31' AND dimension = 'STAFF'
+                """)!
+            #expect(abs(staff - (customers[0] as Int64)) <= 200)
+        }
+    }
+}

@@ -37,16 +37,19 @@ enum CustomerStatusStep {
             SELECT c.customer_id, c.status, c.open_date,
               COALESCE(i.deposit_bd_year, 0) AS deposit_bd_year, COALESCE(i.loan_balance, 0) AS loan_balance,
               EXISTS (SELECT 1 FROM work_strategic_customer w WHERE w.customer_id = c.customer_id) AS strategic,
-              (SELECT COUNT(*) FROM base_account a WHERE a.customer_id = c.customer_id AND a.kind = 'DEPOSIT'
-                 AND a.status <> 'CLOSED') AS deposit_accounts,
-              (SELECT COUNT(*) FROM base_account a WHERE a.customer_id = c.customer_id AND a.kind = 'DEPOSIT'
-                 AND a.status = 'DORMANT') AS dormant_accounts,
+              COALESCE(a.deposit_accounts, 0) AS deposit_accounts, COALESCE(a.dormant_accounts, 0) AS dormant_accounts,
               (SELECT h.tier FROM app_tier_history h WHERE h.customer_id = c.customer_id AND h.from_date <= :day
                  ORDER BY h.from_date DESC LIMIT 1) AS previous_tier,
-              \(lastActiveSQL) AS last_active
+              \(lastActiveSQL) AS last_active,
+              s.tier AS status_tier, s.tier_rule AS status_rule, s.effective AS status_effective,
+              s.dormant AS status_dormant, s.low_efficiency AS status_low_efficiency, s.last_active_date AS status_last_active
             FROM base_customer c
             LEFT JOIN ind_customer_day i ON i.biz_date = :day AND i.customer_id = c.customer_id
             LEFT JOIN app_customer_status s ON s.customer_id = c.customer_id
+            LEFT JOIN (
+              SELECT customer_id, SUM(status <> 'CLOSED') AS deposit_accounts, SUM(status = 'DORMANT') AS dormant_accounts
+              FROM base_account WHERE kind = 'DEPOSIT' GROUP BY customer_id
+            ) a ON a.customer_id = c.customer_id
             WHERE c.first_batch_date <= :day
             ORDER BY c.customer_id
             """, arguments: ["day": day])
@@ -69,15 +72,23 @@ enum CustomerStatusStep {
                 || (depositAccounts > 0 && dormantAccounts == depositAccounts)
             let effective = ytdAverage >= settings.tiers.effectiveAccountMinimum
             let active = (row["status"] as String) == "ACTIVE"
-            statuses.append([.text(customer), .text(day), .text(tier.rawValue), .text(rule), .int(effective ? 1 : 0),
-                             .int(dormant ? 1 : 0), .int(active && !dormant && !effective ? 1 : 0), .optional(lastActiveDay)])
+            let lowEfficiency = active && !dormant && !effective
+            // Most customers' status is the same as yesterday's: only changes are written.
+            let unchanged = (row["status_tier"] as String?) == tier.rawValue && (row["status_rule"] as String?) == rule
+                && (row["status_effective"] as Bool?) == effective && (row["status_dormant"] as Bool?) == dormant
+                && (row["status_low_efficiency"] as Bool?) == lowEfficiency
+                && (row["status_last_active"] as String?) == lastActiveDay
+            if !unchanged {
+                statuses.append([.text(customer), .text(tier.rawValue), .text(rule), .int(effective ? 1 : 0), .int(dormant ? 1 : 0),
+                                 .int(lowEfficiency ? 1 : 0), .optional(lastActiveDay)])
+            }
             if (row["previous_tier"] as String?) != tier.rawValue {
                 changes.append([.text(customer), .text(day), .text(tier.rawValue), .text(rule)])
             }
         }
         let upsert = try BulkStatement(db, sql: """
-            INSERT OR REPLACE INTO app_customer_status(customer_id, as_of, tier, tier_rule, effective, dormant,
-              low_efficiency, last_active_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT OR REPLACE INTO app_customer_status(customer_id, tier, tier_rule, effective, dormant,
+              low_efficiency, last_active_date) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for status in statuses { try upsert.execute(status) }
         let history = try BulkStatement(db, sql: """

@@ -24,41 +24,103 @@ enum IndicatorStep {
               SUM(CASE WHEN kind = 'WEALTH' THEN balance ELSE 0 END)
             FROM sum_account_balance GROUP BY customer_id
             """, arguments: ["day": day])
-        try buildOrgClosure(db)
-        let daysYear = try Int.fetchOne(db, sql: "SELECT days_year FROM sum_period_days WHERE biz_date = ?", arguments: [day]) ?? 1
-        // Effective when the rounded YTD average reaches the minimum: S/N >= min - 0.5, i.e. 2S >= (2 min - 1) N.
-        let effective = "(2 * c.deposit_bd_year >= \(2 * thresholds.effectiveAccountMinimum - 1) * \(daysYear))"
-        let weighted = weightedSums(share: "w.share_bp")
-        try db.execute(sql: """
-            WITH weights AS (
-              SELECT m.customer_id, 'STAFF' AS dimension, m.staff_id AS member_id, m.share_bp,
-                     CASE WHEN m.role = 'MAIN' THEN 1 ELSE 0 END AS counts
-              FROM base_customer_manager m
-              UNION ALL
-              SELECT m.customer_id, 'ORG', a.ancestor_id, SUM(m.share_bp), MAX(CASE WHEN m.role = 'MAIN' THEN 1 ELSE 0 END)
-              FROM base_customer_manager m JOIN base_staff s ON s.staff_id = m.staff_id
-              JOIN temp.org_closure a ON a.org_id = s.org_id
-              GROUP BY m.customer_id, a.ancestor_id
-              UNION ALL
-              SELECT customer_id, 'LINE', line, 10000, 1 FROM base_customer
-            )
-            INSERT INTO ind_rollup_day(biz_date, dimension, member_id, deposit_balance, deposit_bd_month, deposit_bd_quarter,
-              deposit_bd_year, loan_balance, loan_bd_month, loan_bd_quarter, loan_bd_year, customers, effective_customers)
-            SELECT :day, w.dimension, w.member_id, \(weighted),
-              SUM(w.counts), SUM(CASE WHEN w.counts = 1 AND \(effective) THEN 1 ELSE 0 END)
-            FROM weights w JOIN ind_customer_day c ON c.biz_date = :day AND c.customer_id = w.customer_id
-            GROUP BY w.dimension, w.member_id
-            """, arguments: ["day": day])
+        try rollUp(db, day: day, thresholds: thresholds)
     }
 
-    /// `SUM(round(column x share / 10000))` for each balance column, rounding half away from zero.
-    private static func weightedSums(share: String) -> String {
-        let columns = ["deposit_balance", "deposit_bd_month", "deposit_bd_quarter", "deposit_bd_year",
-                       "loan_balance", "loan_bd_month", "loan_bd_quarter", "loan_bd_year"]
-        return columns.map { column in
-            "SUM(CASE WHEN c.\(column) >= 0 THEN (c.\(column) * \(share) + 5000) / 10000 "
-                + "ELSE -((-c.\(column) * \(share) + 5000) / 10000) END)"
-        }.joined(separator: ", ")
+    /// The roll-ups, summed in memory: SQL would evaluate the rounding expression for every weight and column,
+    /// which costs more than the rest of the day's indicators together.
+    private static func rollUp(_ db: Database, day: String, thresholds: TierThresholds) throws {
+        let daysYear = Int64(try Int.fetchOne(db, sql: "SELECT days_year FROM sum_period_days WHERE biz_date = ?", arguments: [day]) ?? 1)
+        var figures: [String: [Int64]] = [:]
+        let customers = try Row.fetchCursor(db, sql: """
+            SELECT customer_id, \(columns.joined(separator: ", ")) FROM ind_customer_day WHERE biz_date = ?
+            """, arguments: [day])
+        while let row = try customers.next() {
+            figures[row[0]] = (1...columns.count).map { row[$0] }
+        }
+        let yearColumn = columns.firstIndex(of: "deposit_bd_year")!
+        var totals: [(dimension: String, member: String, sums: [Int64], customers: Int64, effective: Int64)] = []
+        let weights = try Row.fetchCursor(db, sql: """
+            SELECT dimension, member_id, customer_id, share_bp, counts FROM sum_customer_weight ORDER BY dimension, member_id
+            """)
+        while let row = try weights.next() {
+            guard let values = figures[row[2]] else { continue }
+            let dimension: String = row[0]
+            let member: String = row[1]
+            let share: Int64 = row[3]
+            let counts: Int64 = row[4]
+            if totals.last?.dimension != dimension || totals.last?.member != member {
+                totals.append((dimension, member, Array(repeating: 0, count: columns.count), 0, 0))
+            }
+            let last = totals.count - 1
+            for index in values.indices {
+                totals[last].sums[index] += Money.divideRounded(values[index] * share, by: 10_000)
+            }
+            totals[last].customers += counts
+            // Effective when the rounded YTD average reaches the minimum.
+            if counts == 1, DailyAverage.average(balanceDays: values[yearColumn], days: Int(daysYear)) >= thresholds.effectiveAccountMinimum {
+                totals[last].effective += 1
+            }
+        }
+        let insert = try BulkStatement(db, sql: """
+            INSERT INTO ind_rollup_day(biz_date, dimension, member_id, \(columns.joined(separator: ", ")), customers,
+              effective_customers) VALUES (?, ?, ?, \(columns.map { _ in "?" }.joined(separator: ", ")), ?, ?)
+            """)
+        for total in totals {
+            try insert.execute([.text(day), .text(total.dimension), .text(total.member)] + total.sums.map(SQLValue.int)
+                               + [.int(total.customers), .int(total.effective)])
+        }
+    }
+
+    /// The balance columns that roll up.
+    private static let columns = ["deposit_balance", "deposit_bd_month", "deposit_bd_quarter", "deposit_bd_year",
+                                  "loan_balance", "loan_bd_month", "loan_bd_quarter", "loan_bd_year"]
+
+    /// Which customers' weights to rebuild.
+    enum WeightScope {
+        /// Everyone: after org or staff changes, and after a rollback.
+        case all
+        /// Customers whose record or manager set arrived on this business date.
+        case changedOn(String)
+    }
+
+    /// Rebuilds `sum_customer_weight`: each customer's share credited to each manager (counted for the main one),
+    /// to each org node (the combined share of its managers there) and to its business line. It changes only
+    /// when orgs, staff, customers or their managers change, so the daily roll-up does not rebuild it.
+    static func refreshWeights(_ db: Database, _ scope: WeightScope) throws {
+        try buildOrgClosure(db)
+        let filter: String
+        var arguments: StatementArguments = [:]
+        switch scope {
+        case .all:
+            filter = "customer_id IS NOT NULL"
+            try db.execute(sql: "DELETE FROM sum_customer_weight")
+        case .changedOn(let day):
+            try db.execute(sql: """
+                DROP TABLE IF EXISTS temp.weight_changed;
+                CREATE TEMP TABLE weight_changed(customer_id TEXT PRIMARY KEY);
+                INSERT OR IGNORE INTO temp.weight_changed
+                  SELECT customer_id FROM base_customer_manager_history WHERE batch_date = :day
+                  UNION SELECT customer_id FROM base_customer WHERE batch_date = :day;
+                DELETE FROM sum_customer_weight WHERE customer_id IN (SELECT customer_id FROM temp.weight_changed);
+                """, arguments: ["day": day])
+            filter = "customer_id IN (SELECT customer_id FROM temp.weight_changed)"
+            arguments = ["day": day]
+        }
+        try db.execute(sql: """
+            INSERT INTO sum_customer_weight(dimension, member_id, customer_id, share_bp, counts)
+            SELECT 'STAFF', m.staff_id, m.customer_id, m.share_bp, CASE WHEN m.role = 'MAIN' THEN 1 ELSE 0 END
+            FROM base_customer_manager m WHERE m.\(filter)
+            UNION ALL
+            SELECT 'ORG', a.ancestor_id, m.customer_id, SUM(m.share_bp), MAX(CASE WHEN m.role = 'MAIN' THEN 1 ELSE 0 END)
+            FROM base_customer_manager m JOIN base_staff s ON s.staff_id = m.staff_id
+            JOIN temp.org_closure a ON a.org_id = s.org_id
+            WHERE m.\(filter)
+            GROUP BY m.customer_id, a.ancestor_id
+            UNION ALL
+            SELECT 'LINE', line, customer_id, 10000, 1 FROM base_customer WHERE \(filter)
+            """, arguments: arguments)
+        try db.execute(sql: "DROP TABLE temp.org_closure; DROP TABLE IF EXISTS temp.weight_changed")
     }
 
     /// `temp.org_closure(org_id, ancestor_id)`: every org with itself and all its ancestors.

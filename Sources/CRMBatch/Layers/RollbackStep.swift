@@ -54,6 +54,7 @@ enum RollbackStep {
                 AND h.batch_date = (SELECT MAX(x.batch_date) FROM base_customer_manager_history x WHERE x.customer_id = h.customer_id);
             DROP TABLE temp.reassigned;
             """, arguments: ["day": day])
+        try IndicatorStep.refreshWeights(db, .all)
         // Accounts and customers first received from `date` on did not exist the day before.
         try db.execute(sql: "DELETE FROM sum_account_balance WHERE first_batch_date >= ?", arguments: [day])
         try db.execute(sql: """

@@ -45,6 +45,13 @@ enum DayLoad {
 
         stepStarted("summary")
         try SummaryStep.advance(db, date: date, firstLoaded: firstLoaded)
+        stepStarted("weights")
+        func changed(_ kinds: [ExtractFile]) -> Bool { files.contains { kinds.contains($0.0) && $0.1.loaded > 0 } }
+        if changed([.org, .staff]) {
+            try IndicatorStep.refreshWeights(db, .all)
+        } else if changed([.customers, .customerManagers]) {
+            try IndicatorStep.refreshWeights(db, .changedOn(day))
+        }
         stepStarted("indicators")
         try IndicatorStep.build(db, date: date, thresholds: settings.tiers)
         stepStarted("reversals")

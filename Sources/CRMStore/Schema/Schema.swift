@@ -197,6 +197,12 @@ enum SummaryLayer {
               biz_date TEXT PRIMARY KEY, days_month INTEGER NOT NULL, days_quarter INTEGER NOT NULL,
               days_year INTEGER NOT NULL
             );
+            CREATE TABLE sum_customer_weight (
+              dimension TEXT NOT NULL, member_id TEXT NOT NULL, customer_id TEXT NOT NULL,
+              share_bp INTEGER NOT NULL, counts INTEGER NOT NULL,
+              PRIMARY KEY (dimension, member_id, customer_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX sum_customer_weight_customer ON sum_customer_weight(customer_id);
             CREATE TABLE ind_customer_day (
               biz_date TEXT NOT NULL, customer_id TEXT NOT NULL,
               deposit_balance INTEGER NOT NULL, deposit_bd_month INTEGER NOT NULL,
@@ -232,7 +238,7 @@ enum ApplicationLayer {
             );
             CREATE INDEX app_alert_date ON app_alert(biz_date);
             CREATE TABLE app_customer_status (
-              customer_id TEXT PRIMARY KEY, as_of TEXT NOT NULL, tier TEXT NOT NULL, tier_rule TEXT NOT NULL,
+              customer_id TEXT PRIMARY KEY, tier TEXT NOT NULL, tier_rule TEXT NOT NULL,
               effective INTEGER NOT NULL, dormant INTEGER NOT NULL, low_efficiency INTEGER NOT NULL,
               last_active_date TEXT
             );
