@@ -158,7 +158,7 @@ struct BankBuilder {
         }
         let size = customer.size
         bank.customers[customerIndex].settlement = add("D1001", balance: size * Int64(random.int(in: 50...90)) / 100)
-        if random.chance(0.5) { _ = add("D1002", balance: size * Int64(random.int(in: 5...30)) / 100) }
+        if random.chance(0.6) { _ = add("D1002", balance: size * Int64(random.int(in: 5...30)) / 100) }
         if random.chance(0.25) {
             let code = random.element(["D2003", "D2004", "D2005", "D2006"])
             let term = ["D2003": 90, "D2004": 180, "D2005": 360, "D2006": 720][code]!
@@ -167,7 +167,7 @@ struct BankBuilder {
             _ = add(code, balance: size * Int64(random.int(in: 20...60)) / 100, opened: opened, maturity: opened.adding(days: term))
         }
         if customer.line == "LARGE_MID", random.chance(0.2) { _ = add("D3001", balance: size * Int64(random.int(in: 10...40)) / 100) }
-        if random.chance(0.15) { _ = add("W6002", balance: size * Int64(random.int(in: 10...50)) / 100) }
+        if random.chance(0.2) { _ = add("W6002", balance: size * Int64(random.int(in: 10...50)) / 100) }
         if random.chance(0.08) {
             _ = add("O5001", balance: size * Int64(random.int(in: 20...80)) / 100)
             _ = add("D4001", balance: size * Int64(random.int(in: 10...40)) / 100)

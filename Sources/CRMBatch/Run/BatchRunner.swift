@@ -86,6 +86,9 @@ public struct BatchRunner {
         }
         guard !folders.isEmpty else { throw BatchError.noSourceFolders(source) }
         let settings = try database.writer.read(Settings.read)
+        // A business date is one transaction that touches every account's running state and every index of the
+        // day's facts: a cache that holds it avoids writing the same pages to the WAL again and again before commit.
+        try database.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -2097152") }
         var summary = RunSummary()
         summary.rejectShareMaxPercent = settings.rejectShareMaxPercent
         var lastLoaded = try loadedDates().last

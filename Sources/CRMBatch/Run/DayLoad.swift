@@ -29,6 +29,8 @@ enum DayLoad {
         let day = date.description
         let firstLoaded = try String.fetchOne(db, sql: "SELECT MIN(biz_date) FROM if_batch").flatMap { BusinessDate($0) } ?? date
         let context = try LoadContext(db: db, date: date, references: references)
+        // Today's transactions are the rows appended from here on.
+        let before = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(rowid), 0) FROM base_transaction") ?? 0
         for warning in folder.warnings { try context.warn(file: warning.file, warning.message) }
 
         var files: [(ExtractFile, FileCounts)] = []
@@ -56,11 +58,11 @@ enum DayLoad {
         try IndicatorStep.build(db, date: date, thresholds: settings.tiers)
         stepStarted("reversals")
         try applyReversals(db, context: context, settings: settings)
-        let today: StatementArguments = ["day": day]
+        let today: StatementArguments = ["before": before]
         stepStarted("fund flows")
-        try FundFlowStep.accumulate(db, sign: 1, filter: "biz_date = :day", arguments: today)
+        try FundFlowStep.accumulate(db, sign: 1, filter: "rowid > :before", arguments: today)
         stepStarted("alerts")
-        try AlertStep.raiseRuleA(db, filter: "biz_date = :day", arguments: today, minimum: settings.largeMovementMinimum)
+        try AlertStep.raiseRuleA(db, filter: "rowid > :before", arguments: today, minimum: settings.largeMovementMinimum)
         try AlertStep.raiseRuleB(db, date: date, settings: settings)
         stepStarted("customer status")
         try CustomerStatusStep.run(db, date: date, firstLoaded: firstLoaded, settings: settings, lastActive: .incremental)

@@ -19,6 +19,19 @@ public enum FundFlowRules {
     /// Normalises a counterparty name for grouping: full-width ASCII forms and the ideographic space
     /// become half-width, and all white space is removed.
     public static func normalizedName(_ name: String) -> String {
+        // Most names hold neither white space nor full-width forms (whose UTF-8 starts with 0xEF 0xBC/0xBD, or is
+        // the ideographic space 0xE3 0x80 0x80): a byte scan settles that without decoding.
+        var needsWork = false
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in name.utf8 {
+            if byte <= 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || (previous.1 == 0xEF && (byte == 0xBC || byte == 0xBD))
+                || (previous == (0xE3, 0x80) && byte == 0x80) {
+                needsWork = true
+                break
+            }
+            previous = (previous.1, byte)
+        }
+        guard needsWork else { return name }
         var scalars = String.UnicodeScalarView()
         for scalar in name.unicodeScalars {
             let value = scalar.value

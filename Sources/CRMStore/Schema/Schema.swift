@@ -64,6 +64,10 @@ enum InterfaceLayer {
 }
 
 /// `base_`: typed, validated and conformed rows, upserted by key (dimensions) or appended by date (facts).
+///
+/// The fact tables have no index on the business date: a day's transactions are the rows appended in its
+/// transaction (a rowid range), and only a rollback looks for facts by date, scanning. Every index costs a
+/// B-tree insert per row, a million times a day.
 enum BaseLayer {
     static func create(_ db: Database) throws {
         try db.execute(sql: """
@@ -113,7 +117,6 @@ enum BaseLayer {
               account_no TEXT NOT NULL, biz_date TEXT NOT NULL, balance INTEGER NOT NULL, source_line INTEGER NOT NULL,
               PRIMARY KEY (account_no, biz_date)
             ) WITHOUT ROWID;
-            CREATE INDEX base_balance_date ON base_balance(biz_date);
             CREATE TABLE base_transaction (
               txn_id TEXT NOT NULL UNIQUE, biz_date TEXT NOT NULL, account_no TEXT NOT NULL, customer_id TEXT NOT NULL,
               txn_time TEXT NOT NULL, direction TEXT NOT NULL, amount INTEGER NOT NULL,
@@ -126,7 +129,6 @@ enum BaseLayer {
               reversed_on TEXT,
               source_line INTEGER NOT NULL
             );
-            CREATE INDEX base_transaction_date ON base_transaction(biz_date);
             CREATE INDEX base_transaction_customer ON base_transaction(customer_id, biz_date);
             CREATE TABLE base_loan (
               contract_id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, account_no TEXT, product_code TEXT NOT NULL,

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# make bench: the batch's speed figures, each beside its goal or a baseline measured in this same run.
+#   1. tiny: generate plus load (goal: under 3 s).
+#   2. medium: one business date's full batch after 30 days of history and after 300 days (goals: at most 5 s;
+#      day 300 within 1.2x of day 30, compared in rows per second because the two days differ in size).
+#   3. large: the first day's full batch (goal: at most 60 s), and its transactions.csv step against
+#      `sqlite3 .import` of the same file into a bare table (goal: within 2x).
+# Generated extracts are kept in $BENCH_DIR (default .build-bench) and reused by later runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CRM=.build/release/crm
+DIR=${BENCH_DIR:-.build-bench}
+mkdir -p "$DIR"
+
+now() { date +%s.%N; }
+seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+day_after() { date -u -d "$1 + $2 days" +%F; }
+rows_of() { awk -F, 'NR > 1 { n += $2 } END { print n }' "$1/_manifest.csv"; }
+generate() { # scale seed start days folder
+  if [ ! -f "$5/.complete" ]; then
+    rm -rf "$5"
+    $CRM generate --scale "$1" --seed "$2" --start "$3" --days "$4" --out "$5" 2>/dev/null
+    touch "$5/.complete"
+  fi
+}
+step_seconds() { # the seconds of one step in `crm etl --timings` output
+  grep '^timings' | sed -e "s/.*$1 \([0-9.]*\).*/\1/"
+}
+
+echo "== tiny: generate plus load (goal < 3 s)"
+rm -rf "$DIR/tiny" "$DIR/tiny.sqlite"*
+t0=$(now)
+$CRM generate --scale tiny --seed 1 --out "$DIR/tiny" 2>/dev/null
+t1=$(now)
+$CRM etl --source "$DIR/tiny" --db "$DIR/tiny.sqlite" >/dev/null 2>&1
+t2=$(now)
+echo "tiny: generate $(seconds "$t0" "$t1") s + load $(seconds "$t1" "$t2") s = $(seconds "$t0" "$t2") s"
+
+echo
+echo "== medium: one day's full batch after 30 and after 300 days of history (goal <= 5 s, ratio <= 1.2)"
+START=2024-12-28   # days 31 and 301 are ordinary weekdays, neither month nor quarter end
+MED="$DIR/medium-301"
+generate medium 7 "$START" 301 "$MED"
+rm -f "$DIR/medium.sqlite"*
+measure_day() { # day number (1-based): load the days before it untimed, then time it alone
+  local target before t0 t1 rows
+  target=$(day_after "$START" $(($1 - 1)))
+  before=$(day_after "$START" $(($1 - 2)))
+  $CRM etl --source "$MED" --db "$DIR/medium.sqlite" --to "$before" >/dev/null 2>&1
+  t0=$(now)
+  $CRM etl --source "$MED" --db "$DIR/medium.sqlite" --to "$target" --timings > "$DIR/medium-day$1.txt" 2>/dev/null
+  t1=$(now)
+  rows=$(rows_of "$MED/$target")
+  echo "day $1 ($target, $rows rows): $(seconds "$t0" "$t1") s, $(awk -v r="$rows" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", r / (b - a) }') rows/s" >&2
+  awk -v r="$rows" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f", (b - a) / r }'
+}
+per_row_31=$(measure_day 31)
+per_row_301=$(measure_day 301)
+echo "day 301 / day 31, seconds per row: $(ratio "$per_row_301" "$per_row_31")"
+grep '^timings' "$DIR/medium-day301.txt" | cut -c1-400
+
+echo
+echo "== large: the first day's full batch (goal <= 60 s) and transactions.csv against sqlite3 .import (goal <= 2x)"
+LARGE="$DIR/large-1"
+generate large 7 2025-01-02 1 "$LARGE"
+rm -f "$DIR/large.sqlite"*
+t0=$(now)
+$CRM etl --source "$LARGE" --db "$DIR/large.sqlite" --timings > "$DIR/large-day1.txt" 2>/dev/null
+t1=$(now)
+rows=$(rows_of "$LARGE/2025-01-02")
+echo "large day 1 ($rows rows): $(seconds "$t0" "$t1") s, $(awk -v r="$rows" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", r / (b - a) }') rows/s"
+crm_txn=$(step_seconds 'transactions.csv' < "$DIR/large-day1.txt")
+rm -f "$DIR/import.sqlite"
+t0=$(now)
+sqlite3 "$DIR/import.sqlite" ".mode csv" ".import $LARGE/2025-01-02/transactions.csv transactions"
+t1=$(now)
+import=$(seconds "$t0" "$t1")
+echo "transactions.csv ($(awk -F, '$1 == "transactions.csv" { print $2 }' "$LARGE/2025-01-02/_manifest.csv") rows): crm etl step $crm_txn s, sqlite3 .import $import s, ratio $(ratio "$crm_txn" "$import")"
+grep '^timings' "$DIR/large-day1.txt" | cut -c1-600
+rm -f "$DIR/import.sqlite" "$DIR/large.sqlite"*
