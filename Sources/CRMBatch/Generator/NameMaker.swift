@@ -33,8 +33,6 @@ struct NameMaker {
         }
     }
 
-    /// Registers a name used elsewhere (e.g. a conglomerate), so no company repeats it.
-    mutating func reserve(_ name: String) { usedCompanyNames.insert(name) }
 }
 
 /// Identifiers in the forms a Chinese bank's systems use.

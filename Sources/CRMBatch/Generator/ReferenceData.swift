@@ -80,7 +80,7 @@ struct ReferenceData {
     /// The data/ folder: `CRM_DATA` when set, else the first `data` folder found walking up from the executable
     /// and from the working directory (a checkout or an installed share/crm).
     static func defaultDirectory() -> String {
-        if let explicit = ProcessInfo.processInfo.environment["CRM_DATA"] { return explicit }
+        if let explicit = ProcessInfo.processInfo.environment["CRM_DATA"], !explicit.isEmpty { return explicit }
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         var candidates: [URL] = []
         for start in [executable, URL(fileURLWithPath: FileManager.default.currentDirectoryPath)] {

@@ -1,36 +1,33 @@
 import CRMCore
 import GRDB
 
-/// Fund-flow aggregates (`app_fundflow_day`, `app_counterparty_month`) per domain.md.
+/// Fund-flow aggregates (`app_fundflow_day`, `app_fundflow_month`, `app_counterparty_month`) per domain.md.
 ///
 /// Only kind NORMAL counts, and never a reversed transaction; same-name transfers are kept apart from
 /// the four 行内/行外 来款/走款 totals and from the counterparty list. The same statements add a day,
 /// take back what a later reversal cancels, and put it back when a run rolls back past that reversal.
 enum FundFlowStep {
+    /// Which aggregates to write.
+    struct Targets: OptionSet {
+        let rawValue: Int
+        /// `app_fundflow_day`.
+        static let days = Targets(rawValue: 1)
+        /// `app_fundflow_month` and `app_counterparty_month`.
+        static let months = Targets(rawValue: 2)
+        static let all: Targets = [.days, .months]
+    }
+
     /// Adds (`sign` 1) or takes back (`sign` -1) the transactions selected by `filter` (an SQL condition on
     /// `base_transaction`, with `arguments`).
     static func accumulate(_ db: Database, sign: Int, filter: String, arguments: StatementArguments,
-                           dailyTotals: Bool = true, counterparties: Bool = true) throws {
-        if dailyTotals {
-            try db.execute(sql: """
-                INSERT INTO app_fundflow_day(customer_id, biz_date, in_bank_in, out_bank_in, in_bank_out, out_bank_out,
-                  same_name_in, same_name_out)
-                SELECT customer_id, biz_date,
-                  \(sign) * SUM(CASE WHEN same_name = 0 AND counterparty_in_bank = 1 AND direction = 'C' THEN amount ELSE 0 END),
-                  \(sign) * SUM(CASE WHEN same_name = 0 AND counterparty_in_bank = 0 AND direction = 'C' THEN amount ELSE 0 END),
-                  \(sign) * SUM(CASE WHEN same_name = 0 AND counterparty_in_bank = 1 AND direction = 'D' THEN amount ELSE 0 END),
-                  \(sign) * SUM(CASE WHEN same_name = 0 AND counterparty_in_bank = 0 AND direction = 'D' THEN amount ELSE 0 END),
-                  \(sign) * SUM(CASE WHEN same_name = 1 AND direction = 'C' THEN amount ELSE 0 END),
-                  \(sign) * SUM(CASE WHEN same_name = 1 AND direction = 'D' THEN amount ELSE 0 END)
-                FROM base_transaction WHERE kind = 'NORMAL' AND reversed_on IS NULL AND (\(filter))
-                GROUP BY customer_id, biz_date
-                ON CONFLICT(customer_id, biz_date) DO UPDATE SET
-                  in_bank_in = in_bank_in + excluded.in_bank_in, out_bank_in = out_bank_in + excluded.out_bank_in,
-                  in_bank_out = in_bank_out + excluded.in_bank_out, out_bank_out = out_bank_out + excluded.out_bank_out,
-                  same_name_in = same_name_in + excluded.same_name_in, same_name_out = same_name_out + excluded.same_name_out
-                """, arguments: arguments)
+                           targets: Targets = .all) throws {
+        if targets.contains(.days) {
+            try accumulateTotals(db, table: "app_fundflow_day", period: "biz_date", periodOf: "biz_date", sign: sign,
+                                 filter: filter, arguments: arguments)
         }
-        if counterparties {
+        if targets.contains(.months) {
+            try accumulateTotals(db, table: "app_fundflow_month", period: "month", periodOf: "substr(biz_date, 1, 7)",
+                                 sign: sign, filter: filter, arguments: arguments)
             try db.execute(sql: """
                 INSERT INTO app_counterparty_month(customer_id, month, counterparty_key, counterparty_name, counterparty_account,
                   counterparty_bank_code, in_bank, inflow, outflow, supplier_payments, buyer_payments)
@@ -42,25 +39,52 @@ enum FundFlowStep {
                   \(sign) * SUM(CASE WHEN direction = 'C' AND \(purposeCondition(FundFlowRules.buyerPurposeWords)) THEN 1 ELSE 0 END)
                 FROM base_transaction
                 WHERE kind = 'NORMAL' AND reversed_on IS NULL AND same_name = 0 AND counterparty_key <> '' AND (\(filter))
-                GROUP BY customer_id, substr(biz_date, 1, 7), counterparty_key
-                ON CONFLICT(customer_id, month, counterparty_key) DO UPDATE SET
+                GROUP BY substr(biz_date, 1, 7), customer_id, counterparty_key
+                ON CONFLICT(month, customer_id, counterparty_key) DO UPDATE SET
                   inflow = inflow + excluded.inflow, outflow = outflow + excluded.outflow,
                   supplier_payments = supplier_payments + excluded.supplier_payments,
                   buyer_payments = buyer_payments + excluded.buyer_payments
                 """, arguments: arguments)
         }
         if sign < 0 {
-            // A row taken back to nothing would not exist had the transactions never counted.
-            let touched = "customer_id IN (SELECT customer_id FROM base_transaction WHERE \(filter))"
+            // A row taken back to nothing would not exist had the transactions never counted. The rows are found by
+            // key (period, customer), so the cleanup costs what the day touched, not the table's size.
+            func touched(_ period: String, _ periodOf: String) -> String {
+                "(\(period), customer_id) IN (SELECT \(periodOf), customer_id FROM base_transaction WHERE \(filter))"
+            }
+            let zeroTotals = "in_bank_in = 0 AND out_bank_in = 0 AND in_bank_out = 0 AND out_bank_out = 0 AND same_name_in = 0 AND same_name_out = 0"
+            try db.execute(sql: "DELETE FROM app_fundflow_day WHERE \(touched("biz_date", "biz_date")) AND \(zeroTotals)",
+                           arguments: arguments)
+            try db.execute(sql: "DELETE FROM app_fundflow_month WHERE \(touched("month", "substr(biz_date, 1, 7)")) AND \(zeroTotals)",
+                           arguments: arguments)
             try db.execute(sql: """
-                DELETE FROM app_fundflow_day WHERE \(touched) AND in_bank_in = 0 AND out_bank_in = 0 AND in_bank_out = 0
-                  AND out_bank_out = 0 AND same_name_in = 0 AND same_name_out = 0
-                """, arguments: arguments)
-            try db.execute(sql: """
-                DELETE FROM app_counterparty_month WHERE \(touched) AND inflow = 0 AND outflow = 0
+                DELETE FROM app_counterparty_month WHERE \(touched("month", "substr(biz_date, 1, 7)")) AND inflow = 0 AND outflow = 0
                   AND supplier_payments = 0 AND buyer_payments = 0
                 """, arguments: arguments)
         }
+    }
+
+    /// Adds the four 行内/行外 来款/走款 totals and the same-name transfers of the selected transactions to `table`,
+    /// keyed by the period `periodOf` computes (the day, or the month).
+    private static func accumulateTotals(_ db: Database, table: String, period: String, periodOf: String, sign: Int,
+                                         filter: String, arguments: StatementArguments) throws {
+        try db.execute(sql: """
+            INSERT INTO \(table)(\(period), customer_id, in_bank_in, out_bank_in, in_bank_out, out_bank_out,
+              same_name_in, same_name_out)
+            SELECT \(periodOf), customer_id,
+              \(sign) * SUM(CASE WHEN same_name = 0 AND counterparty_in_bank = 1 AND direction = 'C' THEN amount ELSE 0 END),
+              \(sign) * SUM(CASE WHEN same_name = 0 AND counterparty_in_bank = 0 AND direction = 'C' THEN amount ELSE 0 END),
+              \(sign) * SUM(CASE WHEN same_name = 0 AND counterparty_in_bank = 1 AND direction = 'D' THEN amount ELSE 0 END),
+              \(sign) * SUM(CASE WHEN same_name = 0 AND counterparty_in_bank = 0 AND direction = 'D' THEN amount ELSE 0 END),
+              \(sign) * SUM(CASE WHEN same_name = 1 AND direction = 'C' THEN amount ELSE 0 END),
+              \(sign) * SUM(CASE WHEN same_name = 1 AND direction = 'D' THEN amount ELSE 0 END)
+            FROM base_transaction WHERE kind = 'NORMAL' AND reversed_on IS NULL AND (\(filter))
+            GROUP BY \(periodOf), customer_id
+            ON CONFLICT(\(period), customer_id) DO UPDATE SET
+              in_bank_in = in_bank_in + excluded.in_bank_in, out_bank_in = out_bank_in + excluded.out_bank_in,
+              in_bank_out = in_bank_out + excluded.in_bank_out, out_bank_out = out_bank_out + excluded.out_bank_out,
+              same_name_in = same_name_in + excluded.same_name_in, same_name_out = same_name_out + excluded.same_name_out
+            """, arguments: arguments)
     }
 
     /// SQL that is true when `purpose` holds one of `words` and none of the excluded words (tax, payroll, utilities).

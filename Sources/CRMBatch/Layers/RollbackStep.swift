@@ -22,15 +22,16 @@ enum RollbackStep {
               SELECT txn_id, customer_id, biz_date FROM base_transaction WHERE reversed_on >= :day AND biz_date < :day;
             """, arguments: ["day": day])
         try db.execute(sql: "DELETE FROM app_counterparty_month WHERE month >= ?", arguments: [month])
+        try db.execute(sql: "DELETE FROM app_fundflow_month WHERE month >= ?", arguments: [month])
         try db.execute(sql: "DELETE FROM app_fundflow_day WHERE biz_date >= ?", arguments: [day])
         try db.execute(sql: "UPDATE base_transaction SET reversed_on = NULL WHERE txn_id IN (SELECT txn_id FROM temp.unreversed)")
         let unreversed = "txn_id IN (SELECT txn_id FROM temp.unreversed)"
-        try FundFlowStep.accumulate(db, sign: 1, filter: unreversed, arguments: [:], counterparties: false)
+        try FundFlowStep.accumulate(db, sign: 1, filter: unreversed, arguments: [:], targets: .days)
         try FundFlowStep.accumulate(db, sign: 1, filter: "\(unreversed) AND biz_date < :monthStart",
-                                    arguments: ["monthStart": date.startOfMonth.description], dailyTotals: false)
-        // This month's counterparty rows are rebuilt from the days before `date`.
+                                    arguments: ["monthStart": date.startOfMonth.description], targets: .months)
+        // This month's rows are rebuilt from the days before `date`.
         try FundFlowStep.accumulate(db, sign: 1, filter: "biz_date >= :monthStart AND biz_date < :day",
-                                    arguments: ["monthStart": date.startOfMonth.description, "day": day], dailyTotals: false)
+                                    arguments: ["monthStart": date.startOfMonth.description, "day": day], targets: .months)
         let affected = try Row.fetchAll(db, sql: "SELECT DISTINCT customer_id, biz_date FROM temp.unreversed")
             .map { (customer: $0[0] as String, day: $0[1] as String) }
         try db.execute(sql: "DROP TABLE temp.unreversed")

@@ -30,25 +30,28 @@ enum SummaryStep {
     }
 
     /// Rebuilds every account's running state as it stood at the end of `date` from the stored balance changes.
-    /// Used only when a run goes back in time; its cost grows with the year's history, which a normal day never pays.
+    /// Used only when a run goes back in time; it scans the balance history, which a normal day never does.
     static func rebuild(_ db: Database, asOf date: BusinessDate, firstLoaded: BusinessDate) throws {
         let day = date.description
         try db.execute(sql: """
+            DROP TABLE IF EXISTS temp.latest_balance;
+            CREATE TEMP TABLE latest_balance(account_no TEXT PRIMARY KEY, balance INTEGER NOT NULL);
+            INSERT INTO temp.latest_balance \(latestBalances(before: "<= :day"));
             UPDATE sum_account_balance SET
-              balance = COALESCE((SELECT b.balance FROM base_balance b WHERE b.account_no = sum_account_balance.account_no
-                                  AND b.biz_date <= :day ORDER BY b.biz_date DESC LIMIT 1), 0),
-              bd_month = 0, bd_quarter = 0, bd_year = 0, as_of = :day
+              balance = COALESCE((SELECT l.balance FROM temp.latest_balance l WHERE l.account_no = sum_account_balance.account_no), 0),
+              bd_month = 0, bd_quarter = 0, bd_year = 0, as_of = :day;
+            DROP TABLE temp.latest_balance;
             """, arguments: ["day": day])
         for period in Period.allCases {
             let start = max(date.start(of: period), firstLoaded).description
             try db.execute(sql: "DROP TABLE IF EXISTS temp.rebuilt_balance_days")
+            // Each balance holds from its day to the day before the account's next change (or to `date`);
+            // the balance carried in from before the period starts the period.
             try db.execute(sql: """
                 CREATE TEMP TABLE rebuilt_balance_days AS
                 WITH points AS (
-                  SELECT b.account_no, :start AS d, b.balance FROM base_balance b
-                  WHERE b.biz_date = (SELECT MAX(x.biz_date) FROM base_balance x
-                                      WHERE x.account_no = b.account_no AND x.biz_date < :start)
-                    AND NOT EXISTS (SELECT 1 FROM base_balance y WHERE y.account_no = b.account_no AND y.biz_date = :start)
+                  SELECT account_no, :start AS d, balance FROM (\(latestBalances(before: "< :start")))
+                  WHERE account_no NOT IN (SELECT account_no FROM base_balance WHERE biz_date = :start)
                   UNION ALL
                   SELECT account_no, biz_date, balance FROM base_balance WHERE biz_date BETWEEN :start AND :day
                 ),
@@ -60,11 +63,22 @@ enum SummaryStep {
                 )
                 SELECT account_no, SUM(balance * days) AS balance_days FROM spans GROUP BY account_no
                 """, arguments: ["start": start, "day": day])
+            try db.execute(sql: "CREATE INDEX temp.rebuilt_balance_days_account ON rebuilt_balance_days(account_no)")
             try db.execute(sql: """
                 UPDATE sum_account_balance SET bd_\(period.rawValue) = COALESCE(
                   (SELECT balance_days FROM temp.rebuilt_balance_days r WHERE r.account_no = sum_account_balance.account_no), 0)
                 """)
         }
         try db.execute(sql: "DROP TABLE IF EXISTS temp.rebuilt_balance_days")
+    }
+
+    /// SQL for each account's last received balance on a date matching `condition` (e.g. `<= :day`).
+    private static func latestBalances(before condition: String) -> String {
+        """
+        SELECT account_no, balance FROM (
+          SELECT account_no, balance, ROW_NUMBER() OVER (PARTITION BY account_no ORDER BY biz_date DESC) AS newest
+          FROM base_balance WHERE biz_date \(condition)
+        ) WHERE newest = 1
+        """
     }
 }

@@ -36,7 +36,7 @@ struct AccountLoader: ExtractLoader {
             .text(try row.code("status", Codes.accountStatus)), .text(context.dateText), .int(Int64(row.line)),
         ])
         try summary.execute([.text(number), .text(customer), .text(kind), .text(context.dateText)])
-        references.accounts[number] = ReferenceCache.Account(customerID: customer, kind: kind)
+        references.accounts[number] = customer
     }
 }
 

@@ -51,7 +51,7 @@ struct TransactionLoader: ExtractLoader {
         let references = context.references
         let id = try row.required("txn_id")
         let accountNo = try row.required("account_no")
-        guard let account = references.accounts[accountNo] else {
+        guard let customerID = references.accounts[accountNo] else {
             throw RowRejection(column: "account_no", "unknown reference: account '\(accountNo)' not found")
         }
         let time = try row.required("txn_time")
@@ -74,14 +74,14 @@ struct TransactionLoader: ExtractLoader {
         let counterpartyName = row.text("counterparty_name")
         let counterpartyAccount = row.text("counterparty_account")
         let counterpartyBank = row.text("counterparty_bank_code")
-        let counterpartyCustomer = counterpartyAccount.flatMap { references.accounts[$0]?.customerID }
+        let counterpartyCustomer = counterpartyAccount.flatMap { references.accounts[$0] }
         let inBank = counterpartyCustomer != nil || counterpartyBank.map(references.ourBankCodes.contains) == true
         let key = FundFlowRules.normalizedName(counterpartyName ?? counterpartyAccount ?? "")
-        let sameName = counterpartyCustomer == account.customerID
-            || (!key.isEmpty && key == references.customers[account.customerID]?.normalizedName)
+        let sameName = counterpartyCustomer == customerID
+            || (!key.isEmpty && key == references.customers[customerID]?.normalizedName)
         do {
             try insert.execute([
-                .text(id), .text(context.dateText), .text(accountNo), .text(account.customerID), .text(time),
+                .text(id), .text(context.dateText), .text(accountNo), .text(customerID), .text(time),
                 .text(try row.code("direction", Codes.directions)), .int(amount), .optional(counterpartyName),
                 .optional(counterpartyAccount), .optional(counterpartyBank), .text(try row.code("channel", Codes.channels)),
                 .optional(row.text("purpose")), .text(kind), .optional(reversalOf), .text(key), .int(inBank ? 1 : 0),

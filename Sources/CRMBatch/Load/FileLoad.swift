@@ -73,7 +73,7 @@ enum FileLoad {
         for column in file.columns where positions[column] == nil {
             try context.warn(file: file.fileName, "optional column '\(column)' absent: loaded as empty")
         }
-        var row = RowReader(file: file, csv: csv, positions: positions, fieldCount: header.count)
+        var row = RowReader(csv: csv, positions: positions)
         while true {
             do {
                 guard try row.next() else { break }

@@ -6,11 +6,6 @@ import GRDB
 /// Loaded from the base layer at the start of a run and kept in step as rows are upserted;
 /// after a failed day it is loaded again, because the day's transaction rolled back.
 final class ReferenceCache {
-    struct Account {
-        let customerID: String
-        let kind: String
-    }
-
     struct Customer {
         let normalizedName: String
     }
@@ -19,7 +14,8 @@ final class ReferenceCache {
     var staff: Set<String> = []
     var products: Set<String> = []
     var customers: [String: Customer] = [:]
-    var accounts: [String: Account] = [:]
+    /// Account number -> customer id.
+    var accounts: [String: String] = [:]
     var conglomerates: Set<String> = []
     /// CNAPS codes of our own org rows: a counterparty with one of these is in-bank.
     var ourBankCodes: Set<String> = []
@@ -34,8 +30,8 @@ final class ReferenceCache {
         while let row = try customers.next() {
             cache.customers[row[0]] = Customer(normalizedName: FundFlowRules.normalizedName(row[1]))
         }
-        let accounts = try Row.fetchCursor(db, sql: "SELECT account_no, customer_id, kind FROM base_account")
-        while let row = try accounts.next() { cache.accounts[row[0]] = Account(customerID: row[1], kind: row[2]) }
+        let accounts = try Row.fetchCursor(db, sql: "SELECT account_no, customer_id FROM base_account")
+        while let row = try accounts.next() { cache.accounts[row[0]] = row[1] }
         cache.conglomerates = try Set(String.fetchAll(db, sql: "SELECT group_id FROM base_conglomerate"))
         return cache
     }

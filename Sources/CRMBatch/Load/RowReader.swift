@@ -13,17 +13,13 @@ public struct RowRejection: Error, Equatable {
 
 /// Typed access to the current record of a contract file, by column name, throwing `RowRejection`.
 struct RowReader {
-    let file: ExtractFile
     private(set) var csv: CSVReader
     /// Field index of each contract column in this file's header; nil for an absent optional column.
     private let positions: [String: Int]
-    let fieldCount: Int
 
-    init(file: ExtractFile, csv: CSVReader, positions: [String: Int], fieldCount: Int) {
-        self.file = file
+    init(csv: CSVReader, positions: [String: Int]) {
         self.csv = csv
         self.positions = positions
-        self.fieldCount = fieldCount
     }
 
     mutating func next() throws -> Bool { try csv.next() }

@@ -43,11 +43,13 @@ public struct RunSummary: Sendable {
 /// Errors that stop a run; days loaded before the error stay loaded.
 public enum BatchError: Error, CustomStringConvertible {
     case noSourceFolders(String)
+    case sourceNotFound(String)
     case gap(missing: BusinessDate, lastLoaded: BusinessDate)
 
     public var description: String {
         switch self {
         case .noSourceFolders(let path): return "\(path): no date folders (YYYY-MM-DD) in range"
+        case .sourceNotFound(let path): return "\(path): no such folder"
         case .gap(let missing, let lastLoaded):
             return "missing business date \(missing): the last loaded date is \(lastLoaded) and every calendar day needs its folder"
         }
@@ -136,6 +138,10 @@ public enum SourceDirectory {
 
     /// Sub-folders named `YYYY-MM-DD`, in date order.
     public static func dateFolders(in source: String) throws -> [Entry] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source, isDirectory: &isFolder), isFolder.boolValue else {
+            throw BatchError.sourceNotFound(source)
+        }
         let names = try FileManager.default.contentsOfDirectory(atPath: source)
         return names.compactMap { name -> Entry? in
             guard let date = BusinessDate(name), date.description == name else { return nil }

@@ -3,9 +3,6 @@ public enum FundFlowRules {
     /// Transaction kinds that a customer initiates; the others are booked by the bank.
     public static let customerInitiatedKinds: Set<String> = ["NORMAL", "LOAN_DRAW", "LOAN_REPAY"]
 
-    /// Kinds counted in fund-flow analysis (reversed transactions are left out separately).
-    public static let analysedKinds: Set<String> = ["NORMAL"]
-
     /// Purpose words that mark a payment to a supplier (上游).
     public static let supplierPurposeWords = ["货款", "材料", "采购", "设备"]
     /// Purpose words that mark a payment from a buyer (下游).

@@ -35,21 +35,36 @@ public enum FundFlowQuery {
         guard from <= to else { throw QueryError.badRange(from: from, to: to) }
         var flow = FundFlow(customerID: id, from: from, to: to)
         let window: StatementArguments = ["id": id, "from": from.description, "to": to.description]
-        if let totals = try Row.fetchOne(db, sql: """
-            SELECT SUM(in_bank_in), SUM(out_bank_in), SUM(in_bank_out), SUM(out_bank_out), SUM(same_name_in), SUM(same_name_out)
-            FROM app_fundflow_day WHERE customer_id = :id AND biz_date BETWEEN :from AND :to
-            """, arguments: window) {
-            flow.inBankIn = totals[0] ?? 0
-            flow.outBankIn = totals[1] ?? 0
-            flow.inBankOut = totals[2] ?? 0
-            flow.outBankOut = totals[3] ?? 0
-            flow.sameNameIn = totals[4] ?? 0
-            flow.sameNameOut = totals[5] ?? 0
+        // Whole months come from the monthly totals, the days at either edge from the daily ones: each is a key lookup.
+        var months: [String] = []
+        var days: [String] = []
+        var date = from
+        while date <= to {
+            if date == date.startOfMonth && date.endOfMonth <= to {
+                months.append(date.monthKey)
+                date = date.endOfMonth.adding(days: 1)
+            } else {
+                days.append(date.description)
+                date = date.adding(days: 1)
+            }
+        }
+        for (table, period, keys) in [("app_fundflow_month", "month", months), ("app_fundflow_day", "biz_date", days)] where !keys.isEmpty {
+            let totals = try Row.fetchOne(db, sql: """
+                SELECT SUM(in_bank_in), SUM(out_bank_in), SUM(in_bank_out), SUM(out_bank_out), SUM(same_name_in), SUM(same_name_out)
+                FROM \(table) WHERE \(period) IN (\(keys.map { _ in "?" }.joined(separator: ", "))) AND customer_id = ?
+                """, arguments: StatementArguments(keys + [id]))
+            flow.inBankIn += totals?[0] ?? 0
+            flow.outBankIn += totals?[1] ?? 0
+            flow.inBankOut += totals?[2] ?? 0
+            flow.outBankOut += totals?[3] ?? 0
+            flow.sameNameIn += totals?[4] ?? 0
+            flow.sameNameOut += totals?[5] ?? 0
         }
         // Roles look at the 12 calendar months that end with the window's last month.
-        let roleStart = BusinessDate(year: to.year - 1, month: to.month, day: 1)!.adding(days: 32).startOfMonth
-        var args = window
-        args += ["roleFrom": roleStart.monthKey, "roleTo": to.monthKey]
+        let roleMonths = (0..<12).map { back in
+            BusinessDate(year: to.year - (to.month - 1 < back ? 1 : 0), month: (to.month - 1 - back + 12) % 12 + 1, day: 1)!.monthKey
+        }
+        let args = window
         flow.counterparties = try Row.fetchAll(db, sql: """
             WITH window AS (
               SELECT counterparty_key, MAX(counterparty_name) AS name, MAX(counterparty_account) AS account,
@@ -64,7 +79,8 @@ public enum FundFlowQuery {
             ),
             roles AS (
               SELECT counterparty_key, SUM(supplier_payments > 0) AS supplier_months, SUM(buyer_payments > 0) AS buyer_months
-              FROM app_counterparty_month WHERE customer_id = :id AND month BETWEEN :roleFrom AND :roleTo
+              FROM app_counterparty_month
+              WHERE month IN (\(roleMonths.map { "'\($0)'" }.joined(separator: ", "))) AND customer_id = :id
               GROUP BY counterparty_key
             )
             SELECT w.*, COALESCE(r.supplier_months, 0) AS supplier_months, COALESCE(r.buyer_months, 0) AS buyer_months

@@ -114,8 +114,8 @@ enum BaseLayer {
             );
             CREATE INDEX base_account_customer ON base_account(customer_id);
             CREATE TABLE base_balance (
-              account_no TEXT NOT NULL, biz_date TEXT NOT NULL, balance INTEGER NOT NULL, source_line INTEGER NOT NULL,
-              PRIMARY KEY (account_no, biz_date)
+              biz_date TEXT NOT NULL, account_no TEXT NOT NULL, balance INTEGER NOT NULL, source_line INTEGER NOT NULL,
+              PRIMARY KEY (biz_date, account_no)
             ) WITHOUT ROWID;
             CREATE TABLE base_transaction (
               txn_id TEXT NOT NULL UNIQUE, biz_date TEXT NOT NULL, account_no TEXT NOT NULL, customer_id TEXT NOT NULL,
@@ -214,7 +214,6 @@ enum SummaryLayer {
               off_balance INTEGER NOT NULL, wealth_balance INTEGER NOT NULL,
               PRIMARY KEY (biz_date, customer_id)
             ) WITHOUT ROWID;
-            CREATE INDEX ind_customer_day_customer ON ind_customer_day(customer_id, biz_date);
             CREATE TABLE ind_rollup_day (
               biz_date TEXT NOT NULL, dimension TEXT NOT NULL, member_id TEXT NOT NULL,
               deposit_balance INTEGER NOT NULL, deposit_bd_month INTEGER NOT NULL,
@@ -229,6 +228,10 @@ enum SummaryLayer {
 }
 
 /// `app_`: what screens read: alerts, customer status and tiers, fund flows.
+///
+/// Tables written every day lead their key with the date or month: a day's rows then land together at the
+/// end of the B-tree instead of dirtying a page per customer all over it, which is what keeps a day's cost
+/// flat as history grows. Readers look one customer up period by period, by key.
 enum ApplicationLayer {
     static func create(_ db: Database) throws {
         try db.execute(sql: """
@@ -249,21 +252,26 @@ enum ApplicationLayer {
               PRIMARY KEY (customer_id, from_date)
             ) WITHOUT ROWID;
             CREATE TABLE app_fundflow_day (
-              customer_id TEXT NOT NULL, biz_date TEXT NOT NULL,
+              biz_date TEXT NOT NULL, customer_id TEXT NOT NULL,
               in_bank_in INTEGER NOT NULL DEFAULT 0, out_bank_in INTEGER NOT NULL DEFAULT 0,
               in_bank_out INTEGER NOT NULL DEFAULT 0, out_bank_out INTEGER NOT NULL DEFAULT 0,
               same_name_in INTEGER NOT NULL DEFAULT 0, same_name_out INTEGER NOT NULL DEFAULT 0,
-              PRIMARY KEY (customer_id, biz_date)
+              PRIMARY KEY (biz_date, customer_id)
             ) WITHOUT ROWID;
-            CREATE INDEX app_fundflow_day_date ON app_fundflow_day(biz_date);
+            CREATE TABLE app_fundflow_month (
+              month TEXT NOT NULL, customer_id TEXT NOT NULL,
+              in_bank_in INTEGER NOT NULL DEFAULT 0, out_bank_in INTEGER NOT NULL DEFAULT 0,
+              in_bank_out INTEGER NOT NULL DEFAULT 0, out_bank_out INTEGER NOT NULL DEFAULT 0,
+              same_name_in INTEGER NOT NULL DEFAULT 0, same_name_out INTEGER NOT NULL DEFAULT 0,
+              PRIMARY KEY (month, customer_id)
+            ) WITHOUT ROWID;
             CREATE TABLE app_counterparty_month (
-              customer_id TEXT NOT NULL, month TEXT NOT NULL, counterparty_key TEXT NOT NULL,
+              month TEXT NOT NULL, customer_id TEXT NOT NULL, counterparty_key TEXT NOT NULL,
               counterparty_name TEXT NOT NULL, counterparty_account TEXT, counterparty_bank_code TEXT,
               in_bank INTEGER NOT NULL, inflow INTEGER NOT NULL DEFAULT 0, outflow INTEGER NOT NULL DEFAULT 0,
               supplier_payments INTEGER NOT NULL DEFAULT 0, buyer_payments INTEGER NOT NULL DEFAULT 0,
-              PRIMARY KEY (customer_id, month, counterparty_key)
+              PRIMARY KEY (month, customer_id, counterparty_key)
             ) WITHOUT ROWID;
-            CREATE INDEX app_counterparty_month_month ON app_counterparty_month(month);
             CREATE TABLE work_strategic_customer (
               customer_id TEXT PRIMARY KEY, marked_by TEXT NOT NULL, marked_on TEXT NOT NULL
             );

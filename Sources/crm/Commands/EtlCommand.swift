@@ -46,6 +46,8 @@ struct EtlCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A wrong --source is reported before the database is created or touched.
+        if let source { _ = try SourceDirectory.dateFolders(in: source) }
         let db = try database.open()
         if let rejects {
             try listRejects(db, date: rejects)
