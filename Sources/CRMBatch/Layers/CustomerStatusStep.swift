@@ -11,26 +11,40 @@ enum CustomerStatusStep {
     /// Where the last active day comes from: carried forward from yesterday's status plus today's transactions
     /// (a normal day), or searched in the whole history (after a rollback).
     enum LastActiveSource {
-        case incremental, history
+        /// Yesterday's last active day, or today when one of the transactions appended after this rowid counts.
+        case incremental(transactionsAfter: Int64)
+        /// A scan of every transaction up to the day.
+        case history
     }
 
     static func run(_ db: Database, date: BusinessDate, firstLoaded: BusinessDate, settings: Settings,
                     lastActive: LastActiveSource) throws {
         let day = date.description
         let kinds = FundFlowRules.customerInitiatedKinds.sorted().map { "'\($0)'" }.joined(separator: ", ")
+        let activeSQL: String
+        var arguments: StatementArguments = ["day": day]
+        switch lastActive {
+        case .incremental(let after):
+            activeSQL = """
+                SELECT DISTINCT customer_id, :day AS last_active FROM base_transaction
+                WHERE rowid > :after AND kind IN (\(kinds)) AND reversed_on IS NULL
+                """
+            arguments += ["after": after]
+        case .history:
+            activeSQL = """
+                SELECT customer_id, MAX(biz_date) AS last_active FROM base_transaction
+                WHERE biz_date <= :day AND kind IN (\(kinds)) AND reversed_on IS NULL GROUP BY customer_id
+                """
+        }
+        try db.execute(sql: """
+            DROP TABLE IF EXISTS temp.active_customer;
+            CREATE TEMP TABLE active_customer(customer_id TEXT PRIMARY KEY, last_active TEXT NOT NULL);
+            INSERT INTO temp.active_customer \(activeSQL);
+            """, arguments: arguments)
         let lastActiveSQL: String
         switch lastActive {
-        case .incremental:
-            lastActiveSQL = """
-                CASE WHEN EXISTS (SELECT 1 FROM base_transaction t WHERE t.customer_id = c.customer_id AND t.biz_date = :day
-                                  AND t.kind IN (\(kinds)) AND t.reversed_on IS NULL)
-                     THEN :day ELSE s.last_active_date END
-                """
-        case .history:
-            lastActiveSQL = """
-                (SELECT MAX(t.biz_date) FROM base_transaction t WHERE t.customer_id = c.customer_id AND t.biz_date <= :day
-                 AND t.kind IN (\(kinds)) AND t.reversed_on IS NULL)
-                """
+        case .incremental: lastActiveSQL = "COALESCE(t.last_active, s.last_active_date)"
+        case .history: lastActiveSQL = "t.last_active"
         }
         let daysYear = try Int.fetchOne(db, sql: "SELECT days_year FROM sum_period_days WHERE biz_date = ?", arguments: [day]) ?? 0
         let rows = try Row.fetchCursor(db, sql: """
@@ -46,6 +60,7 @@ enum CustomerStatusStep {
             FROM base_customer c
             LEFT JOIN ind_customer_day i ON i.biz_date = :day AND i.customer_id = c.customer_id
             LEFT JOIN app_customer_status s ON s.customer_id = c.customer_id
+            LEFT JOIN temp.active_customer t ON t.customer_id = c.customer_id
             LEFT JOIN (
               SELECT customer_id, SUM(status <> 'CLOSED') AS deposit_accounts, SUM(status = 'DORMANT') AS dormant_accounts
               FROM base_account WHERE kind = 'DEPOSIT' GROUP BY customer_id

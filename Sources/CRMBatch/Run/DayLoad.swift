@@ -65,7 +65,8 @@ enum DayLoad {
         try AlertStep.raiseRuleA(db, filter: "rowid > :before", arguments: today, minimum: settings.largeMovementMinimum)
         try AlertStep.raiseRuleB(db, date: date, settings: settings)
         stepStarted("customer status")
-        try CustomerStatusStep.run(db, date: date, firstLoaded: firstLoaded, settings: settings, lastActive: .incremental)
+        try CustomerStatusStep.run(db, date: date, firstLoaded: firstLoaded, settings: settings,
+                                   lastActive: .incremental(transactionsAfter: before))
 
         timer.stop()
         let report = DayReport(date: date, files: files, warnings: folder.warnings.count, stepSeconds: timer.steps)

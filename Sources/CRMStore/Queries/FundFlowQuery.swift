@@ -65,6 +65,12 @@ public enum FundFlowQuery {
             BusinessDate(year: to.year - (to.month - 1 < back ? 1 : 0), month: (to.month - 1 - back + 12) % 12 + 1, day: 1)!.monthKey
         }
         let args = window
+        var windowMonths: [String] = []
+        var month = from.startOfMonth
+        while month <= to {
+            windowMonths.append(month.monthKey)
+            month = month.endOfMonth.adding(days: 1)
+        }
         flow.counterparties = try Row.fetchAll(db, sql: """
             WITH window AS (
               SELECT counterparty_key, MAX(counterparty_name) AS name, MAX(counterparty_account) AS account,
@@ -73,7 +79,8 @@ public enum FundFlowQuery {
                 SUM(CASE WHEN direction = 'D' THEN amount ELSE 0 END) AS outflow,
                 COUNT(DISTINCT substr(biz_date, 1, 7)) AS months_active
               FROM base_transaction
-              WHERE customer_id = :id AND biz_date BETWEEN :from AND :to AND kind = 'NORMAL' AND reversed_on IS NULL
+              WHERE substr(biz_date, 1, 7) IN (\(windowMonths.map { "'\($0)'" }.joined(separator: ", "))) AND customer_id = :id
+                AND biz_date BETWEEN :from AND :to AND kind = 'NORMAL' AND reversed_on IS NULL
                 AND same_name = 0 AND counterparty_key <> ''
               GROUP BY counterparty_key
             ),
