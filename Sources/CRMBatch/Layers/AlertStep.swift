@@ -30,16 +30,16 @@ enum AlertStep {
     static func refreshReversed(_ db: Database, customerDays: [(customer: String, day: String)], today: String,
                                 minimum: Int64) throws {
         guard !customerDays.isEmpty else { return }
-        try db.execute(sql: "DROP TABLE IF EXISTS temp.alert_refresh; CREATE TEMP TABLE alert_refresh(customer_id, biz_date)")
         for pair in customerDays {
-            try db.execute(sql: "INSERT INTO temp.alert_refresh VALUES (?, ?)", arguments: [pair.customer, pair.day])
+            try db.execute(sql: """
+                UPDATE app_alert SET status = 'CANCELLED', cancelled_on = ? WHERE customer_id = ? AND biz_date = ? AND rule = 'A'
+                """, arguments: [today, pair.customer, pair.day])
+            // One customer-day at a time, by the month-led customer index of base_transaction (a range on the
+            // day, because an equality would let SQLite fold it into the month expression and miss the index).
+            try raiseRuleA(db, filter: "substr(biz_date, 1, 7) = :month AND customer_id = :customer AND biz_date BETWEEN :day AND :day",
+                           arguments: ["month": String(pair.day.prefix(7)), "customer": pair.customer, "day": pair.day],
+                           minimum: minimum)
         }
-        let inRefresh = "(customer_id, biz_date) IN (SELECT customer_id, biz_date FROM temp.alert_refresh)"
-        try db.execute(sql: """
-            UPDATE app_alert SET status = 'CANCELLED', cancelled_on = ? WHERE rule = 'A' AND \(inRefresh)
-            """, arguments: [today])
-        try raiseRuleA(db, filter: inRefresh, arguments: [:], minimum: minimum)
-        try db.execute(sql: "DROP TABLE temp.alert_refresh")
     }
 
     /// Rule B for `date`: |deposit balance today - yesterday| >= the minimum and >= the ratio of yesterday's balance.
