@@ -47,20 +47,25 @@ enum FundFlowStep {
                 """, arguments: arguments)
         }
         if sign < 0 {
-            // A row taken back to nothing would not exist had the transactions never counted. The rows are found by
-            // key (period, customer), so the cleanup costs what the day touched, not the table's size.
-            func touched(_ period: String, _ periodOf: String) -> String {
-                "(\(period), customer_id) IN (SELECT \(periodOf), customer_id FROM base_transaction WHERE \(filter))"
-            }
+            // A row taken back to nothing would not exist had the transactions never counted. Each touched row is
+            // deleted by its key: a row-value IN over the whole table would scan all of history every day.
             let zeroTotals = "in_bank_in = 0 AND out_bank_in = 0 AND in_bank_out = 0 AND out_bank_out = 0 AND same_name_in = 0 AND same_name_out = 0"
-            try db.execute(sql: "DELETE FROM app_fundflow_day WHERE \(touched("biz_date", "biz_date")) AND \(zeroTotals)",
-                           arguments: arguments)
-            try db.execute(sql: "DELETE FROM app_fundflow_month WHERE \(touched("month", "substr(biz_date, 1, 7)")) AND \(zeroTotals)",
-                           arguments: arguments)
-            try db.execute(sql: """
-                DELETE FROM app_counterparty_month WHERE \(touched("month", "substr(biz_date, 1, 7)")) AND inflow = 0 AND outflow = 0
+            let day = try BulkStatement(db, sql: "DELETE FROM app_fundflow_day WHERE biz_date = ? AND customer_id = ? AND \(zeroTotals)")
+            let month = try BulkStatement(db, sql: "DELETE FROM app_fundflow_month WHERE month = ? AND customer_id = ? AND \(zeroTotals)")
+            let counterparty = try BulkStatement(db, sql: """
+                DELETE FROM app_counterparty_month WHERE month = ? AND customer_id = ? AND inflow = 0 AND outflow = 0
                   AND supplier_payments = 0 AND buyer_payments = 0
+                """)
+            let touched = try Row.fetchAll(db, sql: """
+                SELECT DISTINCT biz_date, customer_id FROM base_transaction WHERE \(filter)
                 """, arguments: arguments)
+            for row in touched {
+                let date: String = row[0]
+                let customer: String = row[1]
+                try day.execute([.text(date), .text(customer)])
+                try month.execute([.text(String(date.prefix(7))), .text(customer)])
+                try counterparty.execute([.text(String(date.prefix(7))), .text(customer)])
+            }
         }
     }
 
