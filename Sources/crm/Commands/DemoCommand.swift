@@ -68,7 +68,8 @@ enum BankSummaryText {
         lines.append("员工 staff: " + bank.staffByPosition.map { "\(positions[$0.position] ?? $0.position) \($0.count)" }
             .joined(separator: "  "))
         lines.append("客户 customers: \(bank.customers)  (" + bank.customersByTier.map { "\($0.tier.chineseName) \($0.count)" }
-            .joined(separator: "  ") + ")  有效户 \(bank.effectiveCustomers)  睡眠 \(bank.dormantCustomers)")
+            .joined(separator: "  ") + ")")
+        lines.append("有效户 effective: \(bank.effectiveCustomers)  睡眠 dormant: \(bank.dormantCustomers)")
         lines.append("账户 accounts: \(bank.accounts)  交易 transactions: \(bank.transactions)")
         lines.append("存款余额 deposits: \(Money.chineseShortText(bank.depositBalance))  年日均 \(Money.chineseShortText(bank.depositYTDAverage))"
             + "  贷款余额 loans: \(Money.chineseShortText(bank.loanBalance))")

@@ -23,9 +23,10 @@ struct BalancesCommand: ParsableCommand {
                                ("deposit", figures(result.deposit)), ("loan", figures(result.loan))]))
             return
         }
-        var table = TextTable([("\(result.customerID) \(result.asOf)", .left), ("时点余额 balance", .right),
-                               ("月日均 MTD", .right), ("季日均 QTD", .right), ("年日均 YTD", .right)])
-        for (label, f) in [("存款 deposit", result.deposit), ("贷款 loan", result.loan)] {
+        print("\(result.customerID)  数据日期 as of \(result.asOf)")
+        var table = TextTable([("", .left), ("时点余额 balance", .right), ("月日均 MTD", .right), ("季日均 QTD", .right),
+                               ("年日均 YTD", .right)])
+        for (label, f) in [("存款", result.deposit), ("贷款", result.loan)] {
             table.add([label] + [f.balance, f.mtdAverage, f.qtdAverage, f.ytdAverage].map(Money.groupedYuanText))
         }
         print(table.render())
