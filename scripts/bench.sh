@@ -59,6 +59,7 @@ per_row_31=$(measure_day 31)
 per_row_301=$(measure_day 301)
 echo "day 301 / day 31, seconds per row: $(ratio "$per_row_301" "$per_row_31")"
 grep '^timings' "$DIR/medium-day301.txt" | cut -c1-400
+rm -f "$DIR/medium.sqlite"*   # about 8 GB; the extracts stay for the next run
 
 echo
 echo "== large: the first day's full batch (goal <= 60 s) and transactions.csv against sqlite3 .import (goal <= 2x)"
