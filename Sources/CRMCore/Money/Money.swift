@@ -22,40 +22,9 @@ public enum Money {
         return bytes.withUnsafeBufferPointer { parseYuan(bytes: $0) }
     }
 
-    /// Parses a yuan amount from raw bytes (the CSV reader's fields).
+    /// Parses a yuan amount from raw bytes (the CSV reader's fields): up to 15 digits before the point.
     public static func parseYuan(bytes b: UnsafeBufferPointer<UInt8>) -> Result<Int64, ParseError> {
-        guard !b.isEmpty else { return .failure(.empty) }
-        var i = 0
-        var negative = false
-        if b[0] == 0x2D { negative = true; i = 1 } else if b[0] == 0x2B { i = 1 }
-        var whole: Int64 = 0
-        var wholeDigits = 0
-        while i < b.count, b[i] >= 0x30, b[i] <= 0x39 {
-            guard wholeDigits < 15 else { return .failure(.outOfRange) }
-            whole = whole * 10 + Int64(b[i] - 0x30)
-            wholeDigits += 1
-            i += 1
-        }
-        var fraction: Int64 = 0
-        var fractionDigits = 0
-        if i < b.count, b[i] == 0x2E {
-            i += 1
-            while i < b.count, b[i] >= 0x30, b[i] <= 0x39 {
-                let digit = Int64(b[i] - 0x30)
-                if fractionDigits >= 2 {
-                    guard digit == 0 else { return .failure(.tooManyDecimals(allowed: 2)) }
-                } else {
-                    fraction = fraction * 10 + digit
-                }
-                fractionDigits += 1
-                i += 1
-            }
-            guard fractionDigits > 0 else { return .failure(.notANumber) }
-        }
-        guard i == b.count, wholeDigits + fractionDigits > 0 else { return .failure(.notANumber) }
-        if fractionDigits == 1 { fraction *= 10 }
-        let fen = whole * 100 + fraction
-        return .success(negative ? -fen : fen)
+        ScaledNumber.parse(bytes: b, decimals: 2, maxWholeDigits: 15)
     }
 
     /// `-1234567.80`: yuan with exactly two decimals, no separators (CSV and JSON).

@@ -3,18 +3,20 @@
 /// Rates (`3.45` meaning 3.45%) are kept as parts per million of one (3.45% = 34,500 ppm);
 /// shares (`51.5` meaning 51.5%) as basis points (5,150). Both are exact integers.
 public enum ScaledNumber {
-    /// Parses decimal text and scales it by 10^`decimals`; refuses more significant decimals than that.
-    public static func parse(bytes b: UnsafeBufferPointer<UInt8>, decimals: Int) -> Result<Int64, Money.ParseError> {
+    /// Parses decimal text (`-12.5`, `100`) and scales it by 10^`decimals`; refuses more significant decimals than
+    /// that, more than `maxWholeDigits` digits before the point, exponents and separators.
+    public static func parse(bytes b: UnsafeBufferPointer<UInt8>, decimals: Int,
+                             maxWholeDigits: Int = 12) -> Result<Int64, Money.ParseError> {
         guard !b.isEmpty else { return .failure(.empty) }
         var i = 0
         var negative = false
         if b[0] == 0x2D { negative = true; i = 1 } else if b[0] == 0x2B { i = 1 }
         var value: Int64 = 0
-        var digits = 0
+        var wholeDigits = 0
         while i < b.count, b[i] >= 0x30, b[i] <= 0x39 {
-            guard digits < 12 else { return .failure(.outOfRange) }
+            guard wholeDigits < maxWholeDigits else { return .failure(.outOfRange) }
             value = value * 10 + Int64(b[i] - 0x30)
-            digits += 1
+            wholeDigits += 1
             i += 1
         }
         var scaled = 0
@@ -33,7 +35,7 @@ public enum ScaledNumber {
             }
             guard fractionDigits > 0 else { return .failure(.notANumber) }
         }
-        guard i == b.count, digits + scaled > 0 || digits > 0 else { return .failure(.notANumber) }
+        guard i == b.count, wholeDigits + scaled > 0 else { return .failure(.notANumber) }
         for _ in scaled..<decimals { value *= 10 }
         return .success(negative ? -value : value)
     }

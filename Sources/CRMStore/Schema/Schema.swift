@@ -235,6 +235,13 @@ enum SummaryLayer {
 /// end of the B-tree instead of dirtying a page per customer all over it, which is what keeps a day's cost
 /// flat as history grows. Readers look one customer up period by period, by key.
 enum ApplicationLayer {
+    /// The four 行内/行外 来款/走款 totals and the same-name transfers, in fen.
+    private static let flowTotals = """
+        in_bank_in INTEGER NOT NULL DEFAULT 0, out_bank_in INTEGER NOT NULL DEFAULT 0,
+        in_bank_out INTEGER NOT NULL DEFAULT 0, out_bank_out INTEGER NOT NULL DEFAULT 0,
+        same_name_in INTEGER NOT NULL DEFAULT 0, same_name_out INTEGER NOT NULL DEFAULT 0,
+        """
+
     static func create(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE app_alert (
@@ -255,16 +262,12 @@ enum ApplicationLayer {
             ) WITHOUT ROWID;
             CREATE TABLE app_fundflow_day (
               biz_date TEXT NOT NULL, customer_id TEXT NOT NULL,
-              in_bank_in INTEGER NOT NULL DEFAULT 0, out_bank_in INTEGER NOT NULL DEFAULT 0,
-              in_bank_out INTEGER NOT NULL DEFAULT 0, out_bank_out INTEGER NOT NULL DEFAULT 0,
-              same_name_in INTEGER NOT NULL DEFAULT 0, same_name_out INTEGER NOT NULL DEFAULT 0,
+              \(flowTotals)
               PRIMARY KEY (biz_date, customer_id)
             ) WITHOUT ROWID;
             CREATE TABLE app_fundflow_month (
               month TEXT NOT NULL, customer_id TEXT NOT NULL,
-              in_bank_in INTEGER NOT NULL DEFAULT 0, out_bank_in INTEGER NOT NULL DEFAULT 0,
-              in_bank_out INTEGER NOT NULL DEFAULT 0, out_bank_out INTEGER NOT NULL DEFAULT 0,
-              same_name_in INTEGER NOT NULL DEFAULT 0, same_name_out INTEGER NOT NULL DEFAULT 0,
+              \(flowTotals)
               PRIMARY KEY (month, customer_id)
             ) WITHOUT ROWID;
             CREATE TABLE app_counterparty_month (
