@@ -9,7 +9,7 @@ enum AlertStep {
     /// the largest qualifying transaction that is not reversed. Customer-days in `temp.alert_refresh` that no longer
     /// qualify are cancelled as of `today`.
     static func raiseRuleA(_ db: Database, filter: String, arguments: StatementArguments, minimum: Int64) throws {
-        let kinds = FundFlowRules.customerInitiatedKinds.sorted().map { "'\($0)'" }.joined(separator: ", ")
+        let kinds = FundFlowStep.customerInitiatedKindsSQL
         var all = arguments
         all += ["minimum": minimum]
         try db.execute(sql: """

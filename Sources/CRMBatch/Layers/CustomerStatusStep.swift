@@ -20,7 +20,7 @@ enum CustomerStatusStep {
     static func run(_ db: Database, date: BusinessDate, firstLoaded: BusinessDate, settings: Settings,
                     lastActive: LastActiveSource) throws {
         let day = date.description
-        let kinds = FundFlowRules.customerInitiatedKinds.sorted().map { "'\($0)'" }.joined(separator: ", ")
+        let kinds = FundFlowStep.customerInitiatedKindsSQL
         let activeSQL: String
         var arguments: StatementArguments = ["day": day]
         switch lastActive {

@@ -95,6 +95,11 @@ enum FundFlowStep {
             """)
     }
 
+    /// The customer-initiated transaction kinds as an SQL list (`'LOAN_DRAW', 'LOAN_REPAY', 'NORMAL'`),
+    /// for rule A and the last active day.
+    static let customerInitiatedKindsSQL = FundFlowRules.customerInitiatedKinds.sorted().map { "'\($0)'" }
+        .joined(separator: ", ")
+
     /// SQL that is true when `purpose` holds one of `words` and none of the excluded words (tax, payroll, utilities).
     static func purposeCondition(_ words: [String]) -> String {
         func anyOf(_ list: [String]) -> String {

@@ -13,7 +13,7 @@ enum RollbackStep {
         let day = date.description
         let month = date.monthKey
         let previous = date.adding(days: -1)
-        let firstLoaded = try String.fetchOne(db, sql: "SELECT MIN(biz_date) FROM if_batch").flatMap { BusinessDate($0) }
+        let firstLoaded = try LoadedDates.range(db)?.lowerBound
 
         // Transactions that a removed reversal had taken out of earlier days count again.
         try db.execute(sql: """

@@ -96,9 +96,13 @@ struct TransactionLoader: ExtractLoader {
 
     /// `YYYY-MM-DD HH:MM:SS` with a real date and a time of day.
     static func isTime(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        // Read in place: this runs once per transaction, a million times on a large day.
+        text.utf8.withContiguousStorageIfAvailable(isTime(bytes:)) ?? Array(text.utf8).withUnsafeBufferPointer(isTime(bytes:))
+    }
+
+    private static func isTime(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count == 19, bytes[10] == 0x20, bytes[13] == 0x3A, bytes[16] == 0x3A else { return false }
-        let datePart = bytes[0..<10].withUnsafeBufferPointer { BusinessDate(isoBytes: $0) }
+        let datePart = BusinessDate(isoBytes: UnsafeBufferPointer(rebasing: bytes[0..<10]))
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for i in range {

@@ -27,7 +27,7 @@ enum DayLoad {
         }
         let date = folder.date
         let day = date.description
-        let firstLoaded = try String.fetchOne(db, sql: "SELECT MIN(biz_date) FROM if_batch").flatMap { BusinessDate($0) } ?? date
+        let firstLoaded = try LoadedDates.range(db)?.lowerBound ?? date
         let context = try LoadContext(db: db, date: date, references: references)
         // Today's transactions are the rows appended from here on.
         let before = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(rowid), 0) FROM base_transaction") ?? 0
