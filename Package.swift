@@ -24,11 +24,15 @@ let package = Package(
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        .systemLibrary(name: "CNcursesw",
+                       providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "TUI", dependencies: ["CNcursesw"]),
         .executableTarget(name: "crm", dependencies: [
-            "CRMCore", "CRMStore", "CRMBatch",
+            "CRMCore", "CRMStore", "CRMBatch", "TUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CRMCoreTests", dependencies: ["CRMCore"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI"]),
         .testTarget(name: "CRMStoreTests", dependencies: ["CRMStore", "CRMCore"]),
         .testTarget(name: "CRMBatchTests", dependencies: ["CRMBatch", "CRMStore", "CRMCore"]),
     ]

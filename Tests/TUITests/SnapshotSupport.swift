@@ -1,0 +1,41 @@
+import TUI
+import XCTest
+
+/// The two terminal sizes every widget and screen is checked at.
+enum TestSizes {
+    static let small = Size(width: 80, height: 24)
+    static let large = Size(width: 120, height: 40)
+}
+
+/// Compares a grid's text with the expected text line by line (trailing spaces trimmed on both sides, so
+/// fixtures stay readable), and checks every row measures exactly the grid's width.
+func assertScreen(_ grid: Grid, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
+    assertRowsFillWidth(grid, file: file, line: line)
+    let actual = grid.lines.map(trimTrailing)
+    var wanted = expected.split(separator: "\n", omittingEmptySubsequences: false).map { trimTrailing(String($0)) }
+    if wanted.last == "" { wanted.removeLast() }
+    while wanted.count < actual.count { wanted.append("") }
+    guard actual != wanted else { return }
+    var report = ["screen differs (- expected, + actual):"]
+    for index in 0..<max(actual.count, wanted.count) {
+        let a = index < actual.count ? actual[index] : "<none>"
+        let w = index < wanted.count ? wanted[index] : "<none>"
+        if a != w { report += ["line \(index + 1):", "- \(w)", "+ \(a)"] }
+    }
+    report.append("actual screen:\n" + actual.joined(separator: "\n"))
+    XCTFail(report.joined(separator: "\n"), file: file, line: line)
+}
+
+/// Every row's display width equals the grid's width.
+func assertRowsFillWidth(_ grid: Grid, file: StaticString = #filePath, line: UInt = #line) {
+    for (index, row) in grid.lines.enumerated() {
+        XCTAssertEqual(DisplayWidth.of(row), grid.width, "row \(index + 1) is \(DisplayWidth.of(row)) columns wide: \(row)",
+                       file: file, line: line)
+    }
+}
+
+private func trimTrailing(_ line: String) -> String {
+    var line = line
+    while line.last == " " { line.removeLast() }
+    return line
+}
