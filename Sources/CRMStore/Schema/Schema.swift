@@ -14,6 +14,7 @@ public enum Schema {
         migrator.registerMigration("v1-summary-indicators", migrate: SummaryLayer.create)
         migrator.registerMigration("v1-application", migrate: ApplicationLayer.create)
         migrator.registerMigration("v1-system", migrate: SystemTables.create)
+        migrator.registerMigration("v2-workbench", migrate: WorkbenchTables.create)
         return migrator
     }
 }

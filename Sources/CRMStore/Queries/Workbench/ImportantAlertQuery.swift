@@ -1,0 +1,56 @@
+import CRMCore
+import GRDB
+
+/// A customer the workbench asks the user to look at, and why.
+public struct CustomerAlert: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        /// One large transaction (rule A), money in or out.
+        case largeInflow, largeOutflow
+        /// A large net change of the day's deposits (rule B).
+        case depositJump, depositDrop
+        /// No customer-initiated transaction for the dormancy period.
+        case dormant
+    }
+
+    public let kind: Kind
+    public let customerID: String
+    public let customerName: String
+    public let date: BusinessDate
+    /// Fen; 0 for dormant customers.
+    public let amount: Int64
+}
+
+public enum ImportantAlertQuery {
+    /// Large movements in scope from `days` business days up to `date`, newest and largest first, then dormant
+    /// customers in scope by how recently they went quiet.
+    public static func recent(_ db: Database, scope: DataScope, through date: BusinessDate, days: Int = 7,
+                              limit: Int = 500) throws -> [CustomerAlert] {
+        let condition = scope.customerCondition("a.customer_id")
+        let movements = try Row.fetchAll(db, sql: """
+            SELECT a.rule, a.direction, a.customer_id, c.name, a.biz_date, a.amount
+            FROM app_alert a JOIN base_customer c ON c.customer_id = a.customer_id
+            WHERE a.biz_date BETWEEN ? AND ? AND a.status = 'ACTIVE' AND \(condition.sql)
+            ORDER BY a.biz_date DESC, a.amount DESC, a.customer_id
+            LIMIT ?
+            """, arguments: [date.adding(days: -(days - 1)).description, date.description] + condition.arguments + [limit])
+            .map { row -> CustomerAlert in
+                let rule: String = row[0]
+                let inflow = (row[1] as String) == "C"
+                let kind: CustomerAlert.Kind = rule == "A" ? (inflow ? .largeInflow : .largeOutflow) : (inflow ? .depositJump : .depositDrop)
+                return CustomerAlert(kind: kind, customerID: row[2], customerName: row[3], date: BusinessDate(row[4] as String)!,
+                                     amount: row[5])
+            }
+        let dormantCondition = scope.customerCondition("s.customer_id")
+        let dormant = try Row.fetchAll(db, sql: """
+            SELECT s.customer_id, c.name, COALESCE(s.last_active_date, c.open_date, c.first_batch_date)
+            FROM app_customer_status s JOIN base_customer c ON c.customer_id = s.customer_id
+            WHERE s.dormant = 1 AND c.status = 'ACTIVE' AND \(dormantCondition.sql)
+            ORDER BY 3 DESC, s.customer_id
+            LIMIT ?
+            """, arguments: dormantCondition.arguments + [limit]).map { row in
+            CustomerAlert(kind: .dormant, customerID: row[0], customerName: row[1],
+                          date: BusinessDate(row[2] as String) ?? date, amount: 0)
+        }
+        return movements + dormant
+    }
+}
