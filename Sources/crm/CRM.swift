@@ -4,8 +4,9 @@ import ArgumentParser
 struct CRM: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crm",
-        abstract: "对公客户关系管理系统 (corporate-banking CRM): demo bank, batch, and queries.",
+        abstract: "对公客户关系管理系统 (corporate-banking CRM): the terminal UI, the demo bank, the batch, and queries.",
         discussion: "Amounts print in yuan with two decimals. Database: --db, else CRM_DB, else $XDG_DATA_HOME/crm/crm.sqlite.",
-        subcommands: [DemoCommand.self, GenerateCommand.self, EtlCommand.self, BalancesCommand.self, AlertsCommand.self,
-                      FundFlowCommand.self])
+        subcommands: [UICommand.self, DemoCommand.self, GenerateCommand.self, EtlCommand.self, BalancesCommand.self,
+                      AlertsCommand.self, FundFlowCommand.self],
+        defaultSubcommand: UICommand.self)
 }

@@ -11,8 +11,8 @@ struct DemoCommand: ParsableCommand {
         abstract: "Build the demo bank (generate extracts into the cache, load them through the batch) and show it.",
         discussion: """
             Extracts go to $XDG_CACHE_HOME/crm (default ~/.cache/crm); the database is the default one (see --db).
-            A second run reuses both and starts in seconds. The terminal UI arrives with its own issue;
-            until then (and with --no-tui) the demo prints a summary of the bank.
+            A second run reuses both and starts in seconds. Then the terminal UI opens on the demo user picker,
+            or signed in as the first demo user of a role with --as. With --no-tui it prints a summary of the bank.
             """)
 
     @Option(help: "tiny, small, medium or large.") var scale: GeneratorScale = .small
@@ -20,7 +20,16 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "The first business date.") var start: BusinessDate = BusinessDate("2025-01-01")!
     @Flag(help: "Delete the cached extracts and the database first.") var reset = false
     @Flag(name: .customLong("no-tui"), help: "Print the summary instead of opening the terminal UI.") var noTUI = false
+    @Option(name: .customLong("as"), help: "Sign in as the first demo user of a role: rm, lead, branch, hq or admin.")
+    var role: String?
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var ui: UIOptions
+
+    func validate() throws {
+        if let role, StaffRole(demoWord: role) == nil {
+            throw ValidationError("--as \(role): use rm, lead, branch, hq or admin")
+        }
+    }
 
     func run() throws {
         let days = scale.defaultDays
@@ -53,8 +62,14 @@ struct DemoCommand: ParsableCommand {
         let progress = BatchProgressPrinter()
         let summary = try runner.run(source: source, progress: progress)
         if !summary.days.isEmpty { progress.finish("loaded \(summary.days.count) business dates into \(database.resolvedPath)") }
-        guard let bank = try db.writer.read(BankSummaryQuery.summary) else { return }
-        print(BankSummaryText.render(bank, database: database.resolvedPath))
+        try DemoContent.seed(db, seed: seed)
+        if noTUI {
+            guard let bank = try db.writer.read(BankSummaryQuery.summary) else { return }
+            print(BankSummaryText.render(bank, database: database.resolvedPath))
+            return
+        }
+        let profile = try role.map { try SignInTarget.resolve($0, in: db) }
+        try TerminalUI.run(database: db, isDemo: true, signIn: profile, options: ui)
     }
 }
 

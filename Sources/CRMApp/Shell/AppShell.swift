@@ -1,0 +1,245 @@
+import CRMCore
+import CRMStore
+import TUI
+
+/// The application: sign-in, the stack of screens, overlays (help, palette, dialogs, forms), toasts, and the
+/// chrome around them (title bar, status bar, F-key bar). Keys go to the top overlay, else through the command
+/// registry, else to the screen.
+public final class AppShell: TerminalApplication, ShellActions {
+    public let services: AppServices
+    public private(set) var language: Language
+    public let plain: Bool
+    private var signedIn: Session?
+    private(set) var stack: [Screen] = []
+    private var overlay: Overlay?
+    private var toast: Toast<ContinuousClock.Instant>?
+    /// Set when the user asked to quit: the event loop ends.
+    public private(set) var finished = false
+
+    public init(services: AppServices, language: Language, plain: Bool, signIn profile: StaffProfile?) throws {
+        self.services = services
+        self.language = language
+        self.plain = plain
+        if let profile {
+            signIn(profile)
+        } else {
+            stack = [try SignInScreen(services: services)]
+        }
+    }
+
+    public var session: Session {
+        guard let signedIn else { preconditionFailure("a screen asked for the session before sign-in") }
+        return signedIn
+    }
+
+    /// The screen on top.
+    public var current: Screen { stack[stack.count - 1] }
+
+    // MARK: Sign-in and navigation
+
+    /// Starts a session on the workbench home page.
+    public func signIn(_ profile: StaffProfile) {
+        signedIn = Session(profile: profile)
+        overlay = nil
+        stack = [HomeScreen(shell: self)]
+    }
+
+    public func push(_ screen: Screen) { stack.append(screen) }
+
+    public func pop() {
+        if stack.count > 1 { stack.removeLast() }
+    }
+
+    public func open(_ command: CommandID) {
+        guard signedIn != nil, let screen = makeModuleScreen(command) else { return }
+        stack = [stack[0]]
+        if command != .home { stack.append(screen) }
+        if command == .home { stack[0].reload(shell: self) }
+    }
+
+    public func openCustomer(_ customerID: String) {
+        do {
+            push(try CustomerBriefScreen(shell: self, customerID: customerID))
+        } catch {
+            notify(String(describing: error), .error)
+        }
+    }
+
+    private func makeModuleScreen(_ command: CommandID) -> Screen? {
+        switch command {
+        case .home: return stack.first
+        case .announcements: return AnnouncementsScreen(shell: self)
+        case .alerts: return AlertsScreen(shell: self)
+        case .schedule: return ScheduleScreen(shell: self)
+        case .cockpit: return CockpitScreen(shell: self)
+        case .homeLayout: return HomeLayoutScreen(shell: self)
+        default: return nil
+        }
+    }
+
+    // MARK: Feedback
+
+    public func notify(_ message: String, _ notice: Notice) {
+        let kind: Toast<ContinuousClock.Instant>.Kind = switch notice {
+        case .info: .info
+        case .success: .success
+        case .warning: .warning
+        case .error: .error
+        }
+        toast = Toast(message, kind: kind, now: .now, duration: .seconds(notice == .error ? 6 : 3), maxWidth: 60)
+    }
+
+    public func confirm(title: String, message: String, onConfirm: @escaping () -> Void) {
+        let ok = language == .chinese ? "确定" : "OK", cancel = language == .chinese ? "取消" : "Cancel"
+        overlay = .dialog(Dialog.confirm(title: title, message: message, confirm: ok, cancel: cancel), onConfirm)
+    }
+
+    public func presentForm(title: String, form: Form, onSubmit: @escaping ([String: String]) -> String?) {
+        overlay = .form(FormOverlay(title: title, form: form, onSubmit: onSubmit))
+    }
+
+    @discardableResult
+    public func apply<M: Mutation>(_ mutation: M) -> Bool {
+        do {
+            try services.mutations.apply(mutation, by: session.profile)
+            return true
+        } catch {
+            notify(String(describing: error), .error)
+            return false
+        }
+    }
+
+    // MARK: TerminalApplication
+
+    public func render(into grid: inout Grid) -> Point? {
+        let chrome = ShellChrome(shell: self, language: language, plain: plain)
+        let content = chrome.draw(on: &grid)
+        let context = ScreenContext(render: RenderContext(plain: plain, focused: overlay == nil), language: language)
+        var cursor = current.render(in: content, on: &grid, context: context)
+        if let overlay {
+            cursor = overlay.render(in: content, on: &grid, context: ScreenContext(render: RenderContext(plain: plain), language: language))
+        }
+        toast?.render(in: content, on: &grid, context: RenderContext(plain: plain))
+        return cursor
+    }
+
+    public func handle(_ event: InputEvent) -> Bool {
+        switch event {
+        case .resize:
+            return true
+        case .mouse:
+            return true
+        case .key(let key):
+            handleKey(key)
+            return !finished
+        }
+    }
+
+    public func idle() -> Bool {
+        guard let toast, toast.isExpired(at: .now) else { return false }
+        self.toast = nil
+        return true
+    }
+
+    private func handleKey(_ key: Key) {
+        if toast != nil, key == .escape, overlay == nil {
+            toast = nil
+            return
+        }
+        if overlay != nil {
+            handleOverlayKey(key)
+            return
+        }
+        if current.capturesText, current.handle(key, shell: self) { return }
+        if let command = CommandRegistry.command(for: key, on: current.kind) {
+            if case .screens = command.scope {
+                if current.perform(command.id, shell: self) { return }
+            } else if perform(command.id) {
+                return
+            }
+        }
+        _ = current.handle(key, shell: self)
+    }
+
+    /// Carries out a global or module command; false when it does not apply now.
+    @discardableResult
+    func perform(_ command: CommandID) -> Bool {
+        switch command {
+        case .help:
+            overlay = .help(HelpOverlay(screen: current.kind, language: language))
+        case .palette:
+            overlay = .palette(PaletteOverlay(screen: current.kind, signedIn: signedIn != nil))
+        case .quit:
+            finished = true
+        case .back:
+            if stack.count > 1 { pop() } else if current.kind == .signIn || current.kind == .home { requestQuit() }
+        case .refresh:
+            try? services.reloadDates()
+            current.reload(shell: self)
+            notify(language == .chinese ? "已刷新" : "Refreshed", .info)
+        case .switchLanguage:
+            language = language == .chinese ? .english : .chinese
+        case .signOut:
+            guard signedIn != nil, let picker = try? SignInScreen(services: services) else { return false }
+            signedIn = nil
+            stack = [picker]
+        case .home, .announcements, .alerts, .schedule, .cockpit, .homeLayout:
+            guard signedIn != nil else { return false }
+            open(command)
+        default:
+            return current.perform(command, shell: self)
+        }
+        return true
+    }
+
+    private func requestQuit() {
+        confirm(title: language == .chinese ? "退出" : "Quit",
+                message: language == .chinese ? "退出对公客户关系管理系统？" : "Quit the CRM?") { [weak self] in
+            self?.finished = true
+        }
+    }
+
+    private func handleOverlayKey(_ key: Key) {
+        guard var overlay else { return }
+        if key == .control("c") {
+            finished = true
+            return
+        }
+        switch overlay.handle(key) {
+        case .keep(let updated):
+            self.overlay = updated
+        case .close:
+            self.overlay = nil
+        case .confirmed(let action):
+            self.overlay = nil
+            action()
+        case .run(let command):
+            self.overlay = nil
+            perform(command)
+        case .submitForm(let values, let onSubmit):
+            if let error = onSubmit(values) {
+                if case .form(var form) = overlay {
+                    form.error = error
+                    overlay = .form(form)
+                }
+                self.overlay = overlay
+            } else {
+                self.overlay = nil
+            }
+        }
+    }
+}
+
+extension AppShell {
+    /// The smallest terminal the screens are laid out for.
+    public static let minimumSize = Size(width: 80, height: 24)
+
+    /// What shows instead of the screens in a smaller terminal.
+    public func tooSmallMessage(current: Size, needed: Size) -> [String] {
+        language == .chinese
+            ? ["终端窗口太小：当前 \(current.width)×\(current.height)", "至少需要 \(needed.width)×\(needed.height)，请放大窗口",
+               "（Ctrl-C 退出）"]
+            : ["The terminal is \(current.width)x\(current.height)", "The CRM needs at least \(needed.width)x\(needed.height)",
+               "(Ctrl-C quits)"]
+    }
+}

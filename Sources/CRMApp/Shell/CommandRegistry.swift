@@ -1,0 +1,135 @@
+import CRMCore
+import TUI
+
+/// The kinds of screen, which decide where a command applies.
+public enum ScreenKind: String, Sendable, CaseIterable {
+    case signIn, home, announcements, alerts, schedule, cockpit, homeLayout, customer
+}
+
+/// Every command's stable id.
+public enum CommandID: String, Sendable, CaseIterable {
+    // The shell's own.
+    case help, palette, quit, back, refresh, switchLanguage, signOut
+    // Modules and functions, reachable from anywhere.
+    case home, announcements, alerts, schedule, cockpit, homeLayout
+    // Moving within a screen (the screen's widgets take these keys).
+    case moveUp, moveDown, pageUp, pageDown, top, bottom, open, nextTab, previousTab
+    // Screen actions.
+    case search, sort, sortDirection, newItem, editItem, completeItem, publish, markRead
+    case togglePanel, movePanelUp, movePanelDown, save, drillUp, previousPeriod, nextPeriod, today
+}
+
+/// Where a command applies and who carries it out.
+public enum CommandScope: Sendable, Equatable {
+    /// Everywhere; the shell carries it out.
+    case global
+    /// Opens a module; the shell navigates. Listed in the palette.
+    case module
+    /// Keys the focused widget takes (shown in help, carried out by the screen's widgets).
+    case navigation
+    /// On these screens; the screen carries it out.
+    case screens(Set<ScreenKind>)
+}
+
+/// One command: id, titles, English words for the palette, keys, F-key, and where it applies.
+public struct AppCommand: Sendable {
+    public let id: CommandID
+    public let title: Text
+    public let keywords: [String]
+    public let keys: [Key]
+    public let functionKey: Int?
+    public let scope: CommandScope
+    /// Full pinyin and initials of the Chinese title, for the palette.
+    public let pinyin: String
+    public let pinyinInitials: String
+
+    init(_ id: CommandID, _ zh: String, _ en: String, keywords: [String] = [], keys: [Key], f: Int? = nil,
+         _ scope: CommandScope) {
+        self.id = id
+        title = Text(zh, en)
+        self.keywords = keywords
+        self.keys = keys
+        functionKey = f
+        self.scope = scope
+        pinyin = Pinyin.full(zh)
+        pinyinInitials = Pinyin.initials(zh)
+    }
+
+    /// All keys, the F-key first.
+    public var allKeys: [Key] { (functionKey.map { [Key.function($0)] } ?? []) + keys }
+
+    public func applies(on screen: ScreenKind) -> Bool {
+        switch scope {
+        case .global, .module, .navigation: return true
+        case .screens(let kinds): return kinds.contains(screen)
+        }
+    }
+}
+
+/// The one list of commands. The keymap, the help screen, the F-key bar and the palette all read it, so a
+/// key and its help text are written once.
+public enum CommandRegistry {
+    public static let all: [AppCommand] = [
+        AppCommand(.help, "帮助", "Help", keywords: ["keys", "manual"], keys: [.character("?")], f: 1, .global),
+        AppCommand(.home, "客户经理工作台", "Workbench", keywords: ["home", "start", "dashboard"], keys: [.character("w")], f: 2, .module),
+        AppCommand(.search, "查找", "Search", keywords: ["find", "filter"], keys: [.character("/")], f: 3,
+                   .screens([.alerts])),
+        AppCommand(.refresh, "刷新", "Refresh", keywords: ["reload"], keys: [.character("r")], f: 5, .global),
+        AppCommand(.sort, "排序", "Sort", keywords: ["order", "column"], keys: [.character("s")], f: 6, .screens([.alerts, .cockpit])),
+        AppCommand(.newItem, "新建日程", "New schedule item", keywords: ["add", "create", "appointment"], keys: [.character("n")], f: 7,
+                   .screens([.schedule])),
+        AppCommand(.publish, "发布公告", "Publish announcement", keywords: ["new", "notice", "post"], keys: [.character("n")], f: 7,
+                   .screens([.announcements])),
+        AppCommand(.completeItem, "完成/重开", "Complete or reopen", keywords: ["done", "finish", "tick"], keys: [.character("x")], f: 8,
+                   .screens([.schedule])),
+        AppCommand(.palette, "功能检索", "Command palette", keywords: ["find", "function", "go", "jump"],
+                   keys: [.character(":"), .control("p")], f: 9, .global),
+        AppCommand(.quit, "退出", "Quit", keywords: ["exit", "close"], keys: [.character("Q"), .control("c")], f: 10, .global),
+        AppCommand(.back, "返回", "Back", keywords: ["up", "close view"], keys: [.escape, .character("q")], .global),
+        AppCommand(.switchLanguage, "切换语言 中文/English", "Switch language 中文/English", keywords: ["language", "english", "chinese"],
+                   keys: [.character("L")], .global),
+        AppCommand(.signOut, "切换用户", "Sign out", keywords: ["logout", "user", "switch user"], keys: [.character("U")], .global),
+        AppCommand(.announcements, "公告", "Announcements", keywords: ["notices", "news", "bulletin"], keys: [.character("b")], .module),
+        AppCommand(.alerts, "重要客户提醒", "Important customer alerts", keywords: ["alerts", "large movements", "dormant"],
+                   keys: [.character("a")], .module),
+        AppCommand(.schedule, "日程安排", "Schedule", keywords: ["calendar", "agenda", "reminders"], keys: [.character("c")], .module),
+        AppCommand(.cockpit, "数据展示驾驶舱", "Cockpit", keywords: ["dashboard", "figures", "drill down", "kpi"],
+                   keys: [.character("d")], .module),
+        AppCommand(.homeLayout, "自定义个性化页面", "Customise home page", keywords: ["personal", "panels", "layout", "settings"],
+                   keys: [.character("p")], .module),
+        AppCommand(.moveUp, "上移", "Move up", keys: [.up, .character("k")], .navigation),
+        AppCommand(.moveDown, "下移", "Move down", keys: [.down, .character("j")], .navigation),
+        AppCommand(.pageUp, "上一页", "Page up", keys: [.pageUp], .navigation),
+        AppCommand(.pageDown, "下一页", "Page down", keys: [.pageDown], .navigation),
+        AppCommand(.top, "到顶部", "To the top", keys: [.home, .character("g")], .navigation),
+        AppCommand(.bottom, "到底部", "To the bottom", keys: [.end, .character("G")], .navigation),
+        AppCommand(.open, "打开", "Open", keys: [.enter], .navigation),
+        AppCommand(.nextTab, "下一栏", "Next pane", keys: [.tab], .navigation),
+        AppCommand(.previousTab, "上一栏", "Previous pane", keys: [.backTab], .navigation),
+        AppCommand(.sortDirection, "升序/降序", "Ascending or descending", keys: [.character("S")], .screens([.alerts, .cockpit])),
+        AppCommand(.editItem, "修改日程", "Edit schedule item", keywords: ["change"], keys: [.character("e")], .screens([.schedule])),
+        AppCommand(.previousPeriod, "上一周", "Previous week", keys: [.character("[")], .screens([.schedule])),
+        AppCommand(.nextPeriod, "下一周", "Next week", keys: [.character("]")], .screens([.schedule])),
+        AppCommand(.today, "回到今天", "Back to today", keys: [.character("t")], .screens([.schedule])),
+        AppCommand(.markRead, "标为已读", "Mark read", keys: [.character("m")], .screens([.announcements])),
+        AppCommand(.drillUp, "上钻", "Drill up", keywords: ["parent"], keys: [.backspace, .character("u")], .screens([.cockpit])),
+        AppCommand(.togglePanel, "显示/隐藏面板", "Show or hide panel", keys: [.character(" ")], .screens([.homeLayout])),
+        AppCommand(.movePanelUp, "面板上移", "Move panel up", keys: [.character("K")], .screens([.homeLayout])),
+        AppCommand(.movePanelDown, "面板下移", "Move panel down", keys: [.character("J")], .screens([.homeLayout])),
+        AppCommand(.save, "保存", "Save", keywords: ["store"], keys: [.control("s")], .screens([.homeLayout])),
+    ]
+
+    public static func command(_ id: CommandID) -> AppCommand { all.first { $0.id == id }! }
+
+    /// The command a key triggers on a screen: the screen's own before the global ones. Navigation keys are
+    /// left to the screen's widgets.
+    public static func command(for key: Key, on screen: ScreenKind) -> AppCommand? {
+        let candidates = all.filter { $0.scope != .navigation && $0.applies(on: screen) && $0.allKeys.contains(key) }
+        return candidates.first { if case .screens = $0.scope { return true } else { return false } } ?? candidates.first
+    }
+
+    /// The F-key bar of a screen: F1 to F10, each with the command it triggers there.
+    public static func functionKeys(on screen: ScreenKind) -> [(number: Int, command: AppCommand)] {
+        (1...10).compactMap { number in command(for: .function(number), on: screen).map { (number, $0) } }
+    }
+}

@@ -1,0 +1,23 @@
+import CRMStore
+
+/// How an important-customer alert reads.
+enum AlertText {
+    static func kind(_ kind: CustomerAlert.Kind) -> Text {
+        switch kind {
+        case .largeInflow: return Text("大额来账", "Large inflow")
+        case .largeOutflow: return Text("大额出账", "Large outflow")
+        case .depositJump: return Text("存款骤增", "Deposit jump")
+        case .depositDrop: return Text("存款骤降", "Deposit drop")
+        case .dormant: return Text("睡眠客户", "Dormant")
+        }
+    }
+
+    /// A mark that shows the direction without colour.
+    static func mark(_ kind: CustomerAlert.Kind) -> String {
+        switch kind {
+        case .largeInflow, .depositJump: return "↑"
+        case .largeOutflow, .depositDrop: return "↓"
+        case .dormant: return "z"
+        }
+    }
+}
