@@ -18,6 +18,10 @@ public struct RenderContext: Sendable {
 
     /// Line-drawing characters for this context.
     public var box: BoxCharacters { plain ? .ascii : .light }
+
+    /// The style of a selected row: the selection colour with focus; without, an underline, so the row stays
+    /// findable without competing with the focused widget's selection.
+    public var selectionStyle: Style { focused ? Style(.selected) : Style(.normal, underline: true) }
 }
 
 /// What a widget did with a key.
