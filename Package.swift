@@ -27,12 +27,14 @@ let package = Package(
         .systemLibrary(name: "CNcursesw",
                        providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TUI", dependencies: ["CNcursesw"]),
+        .target(name: "CRMApp", dependencies: ["CRMCore", "CRMStore", "TUI"]),
         .executableTarget(name: "crm", dependencies: [
-            "CRMCore", "CRMStore", "CRMBatch", "TUI",
+            "CRMCore", "CRMStore", "CRMBatch", "TUI", "CRMApp",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CRMCoreTests", dependencies: ["CRMCore"]),
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
+        .testTarget(name: "CRMAppTests", dependencies: ["CRMApp", "CRMStore", "CRMBatch", "CRMCore", "TUI"]),
         .testTarget(name: "CRMStoreTests", dependencies: ["CRMStore", "CRMCore"]),
         .testTarget(name: "CRMBatchTests", dependencies: ["CRMBatch", "CRMStore", "CRMCore"]),
     ]

@@ -128,6 +128,17 @@ public enum CommandRegistry {
         return candidates.first { if case .screens = $0.scope { return true } else { return false } } ?? candidates.first
     }
 
+    /// What the palette offers on a screen, best match for `query` first: every module once signed in, and the
+    /// shell's and the screen's commands.
+    public static func search(_ query: String, on screen: ScreenKind, signedIn: Bool = true) -> [AppCommand] {
+        let offered = all.filter { command in
+            guard command.scope != .navigation, command.id != .palette else { return false }
+            if command.scope == .module { return signedIn }
+            return command.applies(on: screen)
+        }
+        return PaletteSearch.matches(query, among: offered)
+    }
+
     /// The F-key bar of a screen: F1 to F10, each with the command it triggers there.
     public static func functionKeys(on screen: ScreenKind) -> [(number: Int, command: AppCommand)] {
         (1...10).compactMap { number in command(for: .function(number), on: screen).map { (number, $0) } }

@@ -5,17 +5,15 @@ import TUI
 struct PaletteOverlay {
     private var input = TextField(placeholder: "")
     private(set) var selection = 0
-    private let commands: [AppCommand]
+    private let screen: ScreenKind
+    private let signedIn: Bool
 
     init(screen: ScreenKind, signedIn: Bool) {
-        commands = CommandRegistry.all.filter { command in
-            guard command.scope != .navigation, command.id != .palette else { return false }
-            if command.scope == .module { return signedIn }
-            return command.applies(on: screen)
-        }
+        self.screen = screen
+        self.signedIn = signedIn
     }
 
-    var matches: [AppCommand] { PaletteSearch.matches(input.text, among: commands) }
+    var matches: [AppCommand] { CommandRegistry.search(input.text, on: screen, signedIn: signedIn) }
     var chosen: CommandID? { matches.indices.contains(selection) ? matches[selection].id : nil }
 
     mutating func handle(_ key: Key) -> KeyResponse {
