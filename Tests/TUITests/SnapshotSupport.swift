@@ -42,8 +42,8 @@ private func trimTrailing(_ line: String) -> String {
 
 /// No character above U+007F on the screen except inside the given caller-supplied strings (labels), for
 /// plain mode.
-func assertASCIIOnly(_ grid: Grid, except allowed: [String] = [], file: StaticString = #filePath, line: UInt = #line) {
-    for (index, row) in grid.lines.enumerated() {
+func assertASCIIOnly(_ rows: [String], except allowed: [String] = [], file: StaticString = #filePath, line: UInt = #line) {
+    for (index, row) in rows.enumerated() {
         var rest = row
         for text in allowed { rest = rest.replacingOccurrences(of: text, with: "") }
         let foreign = rest.unicodeScalars.filter { $0.value > 0x7F }
