@@ -39,3 +39,22 @@ private func trimTrailing(_ line: String) -> String {
     while line.last == " " { line.removeLast() }
     return line
 }
+
+/// No character above U+007F on the screen except inside the given caller-supplied strings (labels), for
+/// plain mode.
+func assertASCIIOnly(_ rows: [String], except allowed: [String] = [], file: StaticString = #filePath, line: UInt = #line) {
+    for (index, row) in rows.enumerated() {
+        var rest = row
+        for text in allowed { rest = rest.replacingOccurrences(of: text, with: "") }
+        let foreign = rest.unicodeScalars.filter { $0.value > 0x7F }
+        XCTAssertTrue(foreign.isEmpty, "row \(index + 1) has non-ASCII \(String(String.UnicodeScalarView(foreign))): \(row)",
+                      file: file, line: line)
+    }
+}
+
+/// Renders a widget on a fresh grid of the given size.
+func screen(_ size: Size, _ draw: (inout Grid) -> Void) -> Grid {
+    var grid = Grid(size: size)
+    draw(&grid)
+    return grid
+}
