@@ -40,8 +40,8 @@ final class DialogTests: XCTestCase {
             背景背景背景背景背景背景背景背景背景背景背景背景背景背景背景背景背景背景背景背景
             背景背景背┌ 删除客户 ────────────────────────────────────────────────┐景背景背景
             背景背景背│                                                          │景背景背景
-            背景背景背│ 确定要删除客户“锦程制造有限公司”吗？删除后该客户的联系人 │景背景背景
-            背景背景背│ 、拜访记录和商机都将一并移入回收站。                     │景背景背景
+            背景背景背│ 确定要删除客户“锦程制造有限公司”吗？删除后该客户的联系   │景背景背景
+            背景背景背│ 人、拜访记录和商机都将一并移入回收站。                   │景背景背景
             背景背景背│                                                          │景背景背景
             背景背景背│                    [ 确定 ]   取消                       │景背景背景
             背景背景背└──────────────────────────────────────────────────────────┘景背景背景
@@ -85,10 +85,44 @@ final class DialogTests: XCTestCase {
         assertASCIIOnly(grid.lines)
     }
 
+    func testJapaneseAndMixedWidthAtLargeSize() {
+        let dialog = Dialog(title: "確認 Confirm", message: "取引先「サンプル商事 Sample Trading」を削除しますか？この操作は取り消せません。",
+                            buttons: ["はい", "いいえ", "Cancel"], maxWidth: 40)
+        let grid = screen(TestSizes.large) { dialog.render(in: $0.bounds, on: &$0, context: RenderContext()) }
+        XCTAssertEqual(dialog.frame(in: grid.bounds).width, 40)
+        assertScreen(grid, """
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+                                                    ┌ 確認 Confirm ────────────────────────┐
+                                                    │                                      │
+                                                    │ 取引先「サンプル商事 Sample          │
+                                                    │ Trading」を削除しますか？この操作は  │
+                                                    │ 取り消せません。                     │
+                                                    │                                      │
+                                                    │    [ はい ]   いいえ     Cancel      │
+                                                    └──────────────────────────────────────┘
+            """)
+    }
+
     func testWrapBreaksChineseAnywhereAndEnglishAtSpaces() {
         XCTAssertEqual(TextWrap.lines("对公客户关系管理系统", width: 7), ["对公客", "户关系", "管理系", "统"])
         XCTAssertEqual(TextWrap.lines("alpha beta gamma", width: 10), ["alpha beta", "gamma"])
         XCTAssertEqual(TextWrap.lines("客户ABC Ltd 有限公司", width: 9), ["客户ABC", "Ltd 有限", "公司"])
+        XCTAssertEqual(TextWrap.lines("客户。经理、", width: 5), ["客", "户。", "经", "理、"], "closing punctuation never starts a line")
         XCTAssertEqual(TextWrap.lines("abcdefghij", width: 4), ["abcd", "efgh", "ij"], "a word wider than the line is cut")
         XCTAssertEqual(TextWrap.lines("一\n\n二", width: 4), ["一", "", "二"])
     }

@@ -1,5 +1,6 @@
 /// Line breaking by display width: English breaks at spaces, Chinese and Japanese (wide) text may break
-/// between any two characters, and a word longer than the line is cut where it must be.
+/// between any two characters (but not before closing punctuation), and a word longer than the line is cut
+/// where it must be.
 public enum TextWrap {
     /// The lines of `text` at most `width` columns wide; each "\n" starts a new line.
     public static func lines(_ text: String, width: Int) -> [String] {
@@ -44,6 +45,9 @@ public enum TextWrap {
         return lines
     }
 
+    /// Punctuation that may not begin a line.
+    private static let closing: Set<Character> = ["、", "。", "，", "．", "！", "？", "：", "；", "）", "」", "』", "】", "》", "〉", "”", "’", "…"]
+
     private static func tokens(_ paragraph: String) -> [Token] {
         var tokens: [Token] = []
         var current = Token()
@@ -58,8 +62,11 @@ public enum TextWrap {
                 pendingSpace = true
                 continue
             }
+            // Each wide character is a token of its own, except that closing punctuation stays with the token
+            // before it, so no line starts with "」" or "。".
+            let closes = closing.contains(character)
             let wide = DisplayWidth.of(character) == 2
-            if wide || current.text.last.map({ DisplayWidth.of($0) == 2 }) == true { flush() }
+            if !closes, wide || current.text.last.map({ DisplayWidth.of($0) == 2 }) == true { flush() }
             if current.text.isEmpty {
                 current.spaced = pendingSpace
                 pendingSpace = false
