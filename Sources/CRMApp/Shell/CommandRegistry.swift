@@ -38,18 +38,21 @@ public struct AppCommand: Sendable {
     public let keywords: [String]
     public let keys: [Key]
     public let functionKey: Int?
+    /// The F-key bar's label: at most 6 columns.
+    public let barTitle: Text?
     public let scope: CommandScope
     /// Full pinyin and initials of the Chinese title, for the palette.
     public let pinyin: String
     public let pinyinInitials: String
 
-    init(_ id: CommandID, _ zh: String, _ en: String, keywords: [String] = [], keys: [Key], f: Int? = nil,
+    init(_ id: CommandID, _ zh: String, _ en: String, keywords: [String] = [], keys: [Key], f: Int? = nil, bar: Text? = nil,
          _ scope: CommandScope) {
         self.id = id
         title = Text(zh, en)
         self.keywords = keywords
         self.keys = keys
         functionKey = f
+        barTitle = bar
         self.scope = scope
         pinyin = Pinyin.full(zh)
         pinyinInitials = Pinyin.initials(zh)
@@ -70,21 +73,21 @@ public struct AppCommand: Sendable {
 /// key and its help text are written once.
 public enum CommandRegistry {
     public static let all: [AppCommand] = [
-        AppCommand(.help, "帮助", "Help", keywords: ["keys", "manual"], keys: [.character("?")], f: 1, .global),
-        AppCommand(.home, "客户经理工作台", "Workbench", keywords: ["home", "start", "dashboard"], keys: [.character("w")], f: 2, .module),
-        AppCommand(.search, "查找", "Search", keywords: ["find", "filter"], keys: [.character("/")], f: 3,
+        AppCommand(.help, "帮助", "Help", keywords: ["keys", "manual"], keys: [.character("?")], f: 1, bar: Text("帮助", "Help"), .global),
+        AppCommand(.home, "客户经理工作台", "Workbench", keywords: ["home", "start", "dashboard"], keys: [.character("w")], f: 2, bar: Text("工作台", "Home"), .module),
+        AppCommand(.search, "查找", "Search", keywords: ["find", "filter"], keys: [.character("/")], f: 3, bar: Text("查找", "Find"),
                    .screens([.alerts])),
-        AppCommand(.refresh, "刷新", "Refresh", keywords: ["reload"], keys: [.character("r")], f: 5, .global),
-        AppCommand(.sort, "排序", "Sort", keywords: ["order", "column"], keys: [.character("s")], f: 6, .screens([.alerts, .cockpit])),
-        AppCommand(.newItem, "新建日程", "New schedule item", keywords: ["add", "create", "appointment"], keys: [.character("n")], f: 7,
+        AppCommand(.refresh, "刷新", "Refresh", keywords: ["reload"], keys: [.character("r")], f: 5, bar: Text("刷新", "Reload"), .global),
+        AppCommand(.sort, "排序", "Sort", keywords: ["order", "column"], keys: [.character("s")], f: 6, bar: Text("排序", "Sort"), .screens([.alerts, .cockpit])),
+        AppCommand(.newItem, "新建日程", "New schedule item", keywords: ["add", "create", "appointment"], keys: [.character("n")], f: 7, bar: Text("新建", "New"),
                    .screens([.schedule])),
-        AppCommand(.publish, "发布公告", "Publish announcement", keywords: ["new", "notice", "post"], keys: [.character("n")], f: 7,
+        AppCommand(.publish, "发布公告", "Publish announcement", keywords: ["new", "notice", "post"], keys: [.character("n")], f: 7, bar: Text("发布", "Post"),
                    .screens([.announcements])),
-        AppCommand(.completeItem, "完成/重开", "Complete or reopen", keywords: ["done", "finish", "tick"], keys: [.character("x")], f: 8,
+        AppCommand(.completeItem, "完成/重开", "Complete or reopen", keywords: ["done", "finish", "tick"], keys: [.character("x")], f: 8, bar: Text("完成", "Done"),
                    .screens([.schedule])),
         AppCommand(.palette, "功能检索", "Command palette", keywords: ["find", "function", "go", "jump"],
-                   keys: [.character(":"), .control("p")], f: 9, .global),
-        AppCommand(.quit, "退出", "Quit", keywords: ["exit", "close"], keys: [.character("Q"), .control("c")], f: 10, .global),
+                   keys: [.character(":"), .control("p")], f: 9, bar: Text("检索", "Find"), .global),
+        AppCommand(.quit, "退出", "Quit", keywords: ["exit", "close"], keys: [.character("Q"), .control("c")], f: 10, bar: Text("退出", "Quit"), .global),
         AppCommand(.back, "返回", "Back", keywords: ["up", "close view"], keys: [.escape, .character("q")], .global),
         AppCommand(.switchLanguage, "切换语言 中文/English", "Switch language 中文/English", keywords: ["language", "english", "chinese"],
                    keys: [.character("L")], .global),

@@ -42,8 +42,9 @@ struct ShellChrome {
         }
         let date = shell.services.businessDate?.description ?? text("无数据", "no data")
         parts.append(text("数据日期 ", "As of ") + date)
-        parts.append(text("单机 · 本地库即中心库，无需同步", "Standalone · local database, no sync needed"))
-        let line = " " + parts.joined(separator: plain ? " | " : " │ ")
+        let separator = plain ? " | " : " │ "
+        let full = " " + (parts + [text("单机模式（无需同步）", "Standalone (no sync)")]).joined(separator: separator)
+        let line = DisplayWidth.of(full) <= rect.width ? full : " " + (parts + [text("单机", "Standalone")]).joined(separator: separator)
         grid.put(line, x: rect.x, y: rect.y, style: Style(.statusBar), limit: rect.maxX)
     }
 
@@ -51,24 +52,25 @@ struct ShellChrome {
         shell.stack.first?.kind == .signIn ? nil : shell.session
     }
 
+    /// htop-style keys, "F1帮助": with the letter alternative after each title when all of them fit.
     private func drawFunctionKeys(_ rect: Rect, on grid: inout Grid) {
         grid.fill(rect, style: Style(.keyLabel))
         let keys = CommandRegistry.functionKeys(on: shell.current.kind)
+        let withLetters = keys.map { (number, command) in ("F\(number)", title(command, letter: true)) }
+        let fits = withLetters.reduce(0) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) } <= rect.width
+        let labels = fits ? withLetters : keys.map { (number, command) in ("F\(number)", title(command, letter: false)) }
         var x = rect.x
-        for (number, command) in keys {
-            let label = String(number)
-            let title = shortTitle(command)
-            let width = DisplayWidth.of(label) + DisplayWidth.of(title)
-            guard x + width <= rect.maxX else { break }
-            x = grid.put(label, x: x, y: rect.y, style: Style(.keyHint), limit: rect.maxX)
+        for (key, title) in labels {
+            guard x + DisplayWidth.of(key) + DisplayWidth.of(title) <= rect.maxX else { break }
+            x = grid.put(key, x: x, y: rect.y, style: Style(.keyHint), limit: rect.maxX)
             x = grid.put(title, x: x, y: rect.y, style: Style(.keyLabel), limit: rect.maxX)
         }
     }
 
-    /// F-key labels fit ten keys into 80 columns: at most 6 columns each.
-    private func shortTitle(_ command: AppCommand) -> String {
-        let letter = command.keys.first.map { " " + $0.label } ?? ""
-        let title = command.id == .home ? text("工作台", "Home") : command.title(language)
-        return DisplayWidth.truncate(title, to: language == .chinese ? 4 : 5, ellipsis: false) + letter + " "
+    /// A short title (at most 6 columns) so that ten keys fit into 80 columns.
+    private func title(_ command: AppCommand, letter: Bool) -> String {
+        let short = DisplayWidth.truncate((command.barTitle ?? command.title)(language), to: 6, ellipsis: false)
+        guard letter, let key = command.keys.first else { return short + " " }
+        return short + "(" + key.label + ") "
     }
 }

@@ -65,11 +65,11 @@ final class HomeScreen: Screen {
         }
         var list = lists[panel] ?? ListView(items: [])
         list.items = items(for: panel, language: language)
+        list.layout(in: inside)
+        list.render(in: inside, on: &grid, context: inner)
         if list.items.isEmpty {
             grid.put(emptyText(panel)(language), x: inside.x + 1, y: inside.y, style: Style(.dim), limit: inside.maxX)
         }
-        list.layout(in: inside)
-        list.render(in: inside, on: &grid, context: inner)
         lists[panel] = list
     }
 
@@ -136,11 +136,19 @@ final class HomeScreen: Screen {
         }
         let flowRow = rect.y + lines.count
         if flowRow < rect.maxY {
-            let flow = context.text("大额来账 \(view.largeInflowCount) 笔 \(Amount.short(view.largeInflow, language))  出账 \(view.largeOutflowCount) 笔 \(Amount.short(view.largeOutflow, language))",
+            let flow = context.text("大额来账\(view.largeInflowCount)笔 \(Amount.short(view.largeInflow, language)) 出账\(view.largeOutflowCount)笔 \(Amount.short(view.largeOutflow, language))",
                                     "Large in \(view.largeInflowCount): \(Amount.short(view.largeInflow, language))  out \(view.largeOutflowCount): \(Amount.short(view.largeOutflow, language))")
             grid.put(flow, x: rect.x + 1, y: flowRow, limit: rect.maxX)
         }
-        if flowRow + 2 < rect.maxY {
+        if rect.width >= 80 {
+            let chartArea = Rect(x: rect.x + 42, y: rect.y, width: rect.width - 43, height: rect.height)
+            grid.put(context.text("存款余额 13 个月（月末）", "Deposits, 13 month-ends"), x: chartArea.x, y: chartArea.y,
+                     style: Style(.dim), limit: chartArea.maxX)
+            LineChart(values: view.trend.map(\.depositBalance), xLabels: view.trend.map { String($0.date.description.prefix(7)) },
+                      format: { Amount.short($0, language) })
+                .render(in: Rect(x: chartArea.x, y: chartArea.y + 1, width: chartArea.width, height: chartArea.height - 1),
+                        on: &grid, context: context.render)
+        } else if flowRow + 2 < rect.maxY {
             grid.put(context.text("存款 13 个月", "Deposits, 13 months"), x: rect.x + 1, y: flowRow + 2, style: Style(.dim), limit: rect.maxX)
             let sparkline = Sparkline(values: view.trend.map(\.depositBalance))
             sparkline.render(in: Rect(x: rect.x + 1, y: flowRow + 3, width: min(26, rect.width - 2), height: 1), on: &grid,

@@ -55,7 +55,7 @@ final class ScheduleScreen: Screen {
         calendar.language = context.language == .chinese ? .chinese : .english
         let columns = Split.columns(rect, [.fixed(CalendarMonth.size.width + 4), .flex(1)])
         let left = Split.rows(columns[0], [.fixed(CalendarMonth.size.height + 2), .flex(1)])
-        let calendarInside = Box.draw(left[0], title: calendar.title, on: &grid, context: context.render.focused(!listFocused))
+        let calendarInside = Box.draw(left[0], title: context.text("日历", "Calendar"), on: &grid, context: context.render.focused(!listFocused))
         calendar.render(in: calendarInside.inset(dx: 1, dy: 0), on: &grid, context: context.render.focused(!listFocused))
         let reminderInside = Box.draw(left[1], title: context.text("到期提醒", "Reminders due"), on: &grid,
                                       context: context.render.focused(false))
@@ -136,7 +136,7 @@ final class ScheduleScreen: Screen {
     private func presentEditor(shell: ShellActions, item: ScheduleItem?) {
         let zh = shell.language == .chinese
         let draft = item?.draft ?? ScheduleDraft(title: "", startsAt: "\(selectedDay) 09:00", customerID: nil, remindMinutes: 15, note: "")
-        let startValidator: FieldValidator = { ScheduleDraft.isValidStart($0) ? nil : (zh ? "格式 YYYY-MM-DD HH:MM" : "Use YYYY-MM-DD HH:MM") }
+        let startValidator: FieldValidator = { ScheduleDraft.isValidStart($0) ? nil : (zh ? "格式应为 YYYY-MM-DD HH:MM" : "use YYYY-MM-DD HH:MM") }
         let form = Form(fields: [
             .text("title", label: zh ? "事项" : "Title", value: draft.title, maxLength: 60,
                   validator: { $0.isEmpty ? (zh ? "必填" : "Required") : nil }),
@@ -144,9 +144,9 @@ final class ScheduleScreen: Screen {
                   validator: startValidator),
             .text("customer", label: zh ? "客户号" : "Customer id", value: draft.customerID ?? "", placeholder: zh ? "可空" : "optional"),
             .number("remind", label: zh ? "提前提醒(分钟)" : "Remind (minutes)", value: String(draft.remindMinutes),
-                    validator: FieldValidators.number(required: true, messages: zh ? .zhHans : .en)),
+                    required: true, messages: zh ? .zhHans : .en),
             .text("note", label: zh ? "备注" : "Note", value: draft.note, maxLength: 200),
-        ], inputWidth: 36)
+        ], inputWidth: 26)
         let title = item == nil ? (zh ? "新建日程" : "New schedule item") : (zh ? "修改日程" : "Edit schedule item")
         shell.presentForm(title: title, form: form) { values in
             let customer = values["customer"] ?? ""

@@ -1,3 +1,4 @@
+import ArgumentParser
 import CRMApp
 import CRMCore
 import CRMStore
