@@ -29,6 +29,9 @@ public final class EventLoop {
     public var lastDrawnCells: Int { renderer.lastDrawnCells }
     public var lastChangedCells: Int { renderer.lastChangedCells }
 
+    /// Forgets what is on screen, so the next frame is drawn whole.
+    public func invalidate() { renderer.invalidate() }
+
     /// Draws one frame now.
     public func draw() {
         let size = renderer.backend.size
