@@ -63,7 +63,8 @@ public struct AppCommand: Sendable {
 
     public func applies(on screen: ScreenKind) -> Bool {
         switch scope {
-        case .global, .module, .navigation: return true
+        case .module: return screen != .signIn
+        case .global, .navigation: return true
         case .screens(let kinds): return kinds.contains(screen)
         }
     }

@@ -26,7 +26,9 @@ struct ShellChrome {
         let right = (shell.services.isDemo ? text("演示 ", "DEMO ") : "") + text("? 帮助  : 功能检索 ", "? help  : find ")
         let rightWidth = DisplayWidth.of(right)
         let end = grid.put(" " + product, x: rect.x, y: rect.y, style: Style(.statusAccent), limit: rect.maxX - rightWidth)
-        grid.put(separator + crumbs, x: end, y: rect.y, style: Style(.statusBar), limit: rect.maxX - rightWidth)
+        let room = rect.maxX - rightWidth - end - 1
+        grid.put(DisplayWidth.truncateLeading(separator + crumbs, to: room), x: end, y: rect.y, style: Style(.statusBar),
+                 limit: rect.maxX - rightWidth)
         grid.put(right, x: rect.maxX - rightWidth, y: rect.y, style: Style(.statusBar))
     }
 

@@ -81,7 +81,7 @@ final class CockpitScreen: Screen {
         let zh = context.language == .chinese
         let rows = Split.rows(rect, [.fixed(8), .flex(1)])
         let top = Split.columns(rows[0], [.flex(1), .flex(1)])
-        let nodeTitle = path.map(\.name).joined(separator: " › ") + " · " + view.date.description
+        let nodeTitle = view.node.name + " · " + view.date.description
         let figures = Box.draw(top[0], title: nodeTitle, on: &grid, context: context.render.focused(false))
         drawFigures(view, in: figures, on: &grid, context: context)
         let trendInside = Box.draw(top[1], title: zh ? "存款余额 13 个月（月末）" : "Deposits, 13 month-ends", on: &grid,
@@ -93,9 +93,17 @@ final class CockpitScreen: Screen {
         let childTitle = view.children.isEmpty
             ? (zh ? "已到最末一级" : "Lowest level")
             : (zh ? "下级 \(table.position) · Enter 下钻 · u 上钻 · s 排序" : "Below \(table.position) · Enter drill down · u up · s sort")
-        let childInside = Box.draw(rows[1], title: childTitle, on: &grid, context: context.render)
+        let wide = rows[1].width >= 110 && !view.children.isEmpty
+        let bottom = wide ? Split.columns(rows[1], [.flex(3), .flex(2)]) : [rows[1]]
+        let childInside = Box.draw(bottom[0], title: childTitle, on: &grid, context: context.render)
         table.layout(in: childInside)
         table.render(in: childInside, on: &grid, context: context.render)
+        if wide {
+            let barsInside = Box.draw(bottom[1], title: zh ? "下级存款余额" : "Deposits below", on: &grid,
+                                      context: context.render.focused(false))
+            let bars = view.children.prefix(barsInside.height).map { BarChart.Bar($0.node.name, $0.current.depositBalance) }
+            BarChart(bars: Array(bars), format: { Amount.short($0, language) }).render(in: barsInside, on: &grid, context: context.render)
+        }
         return nil
     }
 

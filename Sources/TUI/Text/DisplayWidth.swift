@@ -35,6 +35,22 @@ public enum DisplayWidth {
         return ellipsis ? result + "…" : result
     }
 
+    /// The longest suffix of `text` that fits in `width` columns, after a leading "…" when cut: for paths and
+    /// breadcrumbs, whose end matters most.
+    public static func truncateLeading(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if of(text) <= width { return text }
+        var kept: [Character] = []
+        var used = 0
+        for character in text.reversed() {
+            let w = of(character)
+            if used + w > width - 1 { break }
+            kept.append(character)
+            used += w
+        }
+        return "…" + String(kept.reversed())
+    }
+
     /// `text` cut or padded with spaces to exactly `width` columns, on the left or the right.
     public static func fit(_ text: String, to width: Int, alignRight: Bool = false, ellipsis: Bool = true) -> String {
         let cut = truncate(text, to: width, ellipsis: ellipsis)
