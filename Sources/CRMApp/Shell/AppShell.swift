@@ -100,12 +100,17 @@ public final class AppShell: TerminalApplication, ShellActions {
 
     @discardableResult
     public func apply<M: Mutation>(_ mutation: M) -> Bool {
+        guard let failure = attempt(mutation) else { return true }
+        notify(failure, .error)
+        return false
+    }
+
+    public func attempt<M: Mutation>(_ mutation: M) -> String? {
         do {
             try services.mutations.apply(mutation, by: session.profile)
-            return true
+            return nil
         } catch {
-            notify(String(describing: error), .error)
-            return false
+            return String(describing: error)
         }
     }
 

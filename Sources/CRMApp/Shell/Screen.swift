@@ -55,4 +55,7 @@ public protocol ShellActions: AnyObject {
     func presentForm(title: String, form: Form, onSubmit: @escaping ([String: String]) -> String?)
     /// Applies a named mutation as the signed-in user; shows the reason and returns false when it fails.
     @discardableResult func apply<M: Mutation>(_ mutation: M) -> Bool
+    /// Applies a named mutation as the signed-in user and returns the reason it failed, or nil (for forms,
+    /// which show the reason beside the fields).
+    func attempt<M: Mutation>(_ mutation: M) -> String?
 }

@@ -94,11 +94,7 @@ final class AnnouncementsScreen: Screen {
         shell.presentForm(title: zh ? "发布公告（发给 \(audience) 及下属机构）" : "Publish to \(audience) and below", form: form) { values in
             let mutation = PublishAnnouncement(id: MutationID.make(), title: values["title"] ?? "", body: values["body"] ?? "",
                                                pinned: values["pinned"] == "是" || values["pinned"] == "Yes")
-            do {
-                try shell.services.mutations.apply(mutation, by: shell.session.profile)
-            } catch {
-                return String(describing: error)
-            }
+            if let failure = shell.attempt(mutation) { return failure }
             shell.notify(zh ? "公告已发布" : "Announcement published", .success)
             self.reload(shell: shell)
             return nil

@@ -153,15 +153,9 @@ final class ScheduleScreen: Screen {
             let draft = ScheduleDraft(title: values["title"] ?? "", startsAt: values["starts_at"] ?? "",
                                       customerID: customer.isEmpty ? nil : customer, remindMinutes: Int(values["remind"] ?? "") ?? -1,
                                       note: values["note"] ?? "")
-            do {
-                if let item {
-                    try shell.services.mutations.apply(EditScheduleItem(id: item.id, draft: draft), by: shell.session.profile)
-                } else {
-                    try shell.services.mutations.apply(CreateScheduleItem(id: MutationID.make(), draft: draft), by: shell.session.profile)
-                }
-            } catch {
-                return String(describing: error)
-            }
+            let mutation = item.map { SaveScheduleItem(.edit, id: $0.id, draft: draft) }
+                ?? SaveScheduleItem(.create, id: MutationID.make(), draft: draft)
+            if let failure = shell.attempt(mutation) { return failure }
             if let day = BusinessDate(draft.startsAt.prefix(10)) { self.calendar.selected = day.civil }
             self.reload(shell: shell)
             shell.notify(zh ? "日程已保存" : "Saved", .success)

@@ -7,7 +7,7 @@ import GRDB
 /// records it in the outbox in one transaction. That is what lets sync replay offline work exactly once.
 public protocol Mutation: Sendable {
     /// The stable name, as it travels in the outbox and over sync.
-    static var name: String { get }
+    var name: String { get }
     /// The mutation's data, as stored in the outbox.
     var payload: JSONValue { get }
     /// Checks the data and the actor's right to make the change, then writes it.
@@ -51,7 +51,7 @@ public struct MutationLog: Sendable {
             try mutation.apply(db, context: MutationContext(mutationID: id, actor: actor, timestamp: timestamp))
             try db.execute(sql: """
                 INSERT INTO sys_outbox(mutation_id, name, actor, created_at, payload) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [id, M.name, actor.staffID, timestamp, mutation.payload.rendered()])
+                """, arguments: [id, mutation.name, actor.staffID, timestamp, mutation.payload.rendered()])
             return true
         }
     }

@@ -4,7 +4,7 @@ import GRDB
 
 /// `announcement.publish`: head office or a branch publishes to everyone in its org subtree.
 public struct PublishAnnouncement: Mutation {
-    public static let name = "announcement.publish"
+    public let name = "announcement.publish"
     public let id: String
     public let title: String
     public let body: String
@@ -38,7 +38,7 @@ public struct PublishAnnouncement: Mutation {
 
 /// `announcement.read`: the reader has opened an announcement.
 public struct MarkAnnouncementRead: Mutation {
-    public static let name = "announcement.read"
+    public let name = "announcement.read"
     public let announcementID: String
 
     public init(announcementID: String) { self.announcementID = announcementID }
@@ -101,56 +101,50 @@ public struct ScheduleDraft: Sendable, Equatable {
     }
 }
 
-/// `schedule.create`: a new item in the actor's own schedule.
-public struct CreateScheduleItem: Mutation {
-    public static let name = "schedule.create"
+/// `schedule.create` (a new item in the actor's own schedule) and `schedule.edit` (a change to one of them):
+/// the same data, checked the same way.
+public struct SaveScheduleItem: Mutation {
+    public enum Intent: String, Sendable {
+        case create = "schedule.create"
+        case edit = "schedule.edit"
+    }
+
+    public let intent: Intent
     public let id: String
     public let draft: ScheduleDraft
 
-    public init(id: String, draft: ScheduleDraft) {
+    public init(_ intent: Intent, id: String, draft: ScheduleDraft) {
+        self.intent = intent
         self.id = id
         self.draft = draft
     }
 
+    public var name: String { intent.rawValue }
     public var payload: JSONValue { .object([("id", .string(id))] + draft.payload) }
 
     public func apply(_ db: Database, context: MutationContext) throws {
         try draft.validate(db)
-        try db.execute(sql: """
-            INSERT INTO work_schedule(id, staff_id, title, starts_at, customer_id, remind_minutes, note, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, context.actor.staffID, draft.title, draft.startsAt, draft.customerID, draft.remindMinutes,
-                             draft.note, context.timestamp, context.timestamp])
-    }
-}
-
-/// `schedule.edit`: changes an item of the actor's own schedule.
-public struct EditScheduleItem: Mutation {
-    public static let name = "schedule.edit"
-    public let id: String
-    public let draft: ScheduleDraft
-
-    public init(id: String, draft: ScheduleDraft) {
-        self.id = id
-        self.draft = draft
-    }
-
-    public var payload: JSONValue { .object([("id", .string(id))] + draft.payload) }
-
-    public func apply(_ db: Database, context: MutationContext) throws {
-        try draft.validate(db)
-        try db.execute(sql: """
-            UPDATE work_schedule SET title = ?, starts_at = ?, customer_id = ?, remind_minutes = ?, note = ?, updated_at = ?
-            WHERE id = ? AND staff_id = ?
-            """, arguments: [draft.title, draft.startsAt, draft.customerID, draft.remindMinutes, draft.note, context.timestamp,
-                             id, context.actor.staffID])
-        guard db.changesCount == 1 else { throw MutationError("日程 \(id) 不存在或不属于你 (no such item in your schedule)") }
+        switch intent {
+        case .create:
+            try db.execute(sql: """
+                INSERT INTO work_schedule(id, staff_id, title, starts_at, customer_id, remind_minutes, note, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, context.actor.staffID, draft.title, draft.startsAt, draft.customerID, draft.remindMinutes,
+                                 draft.note, context.timestamp, context.timestamp])
+        case .edit:
+            try db.execute(sql: """
+                UPDATE work_schedule SET title = ?, starts_at = ?, customer_id = ?, remind_minutes = ?, note = ?, updated_at = ?
+                WHERE id = ? AND staff_id = ?
+                """, arguments: [draft.title, draft.startsAt, draft.customerID, draft.remindMinutes, draft.note, context.timestamp,
+                                 id, context.actor.staffID])
+            guard db.changesCount == 1 else { throw MutationError("日程 \(id) 不存在或不属于你 (no such item in your schedule)") }
+        }
     }
 }
 
 /// `schedule.complete`: marks an item done, or open again.
 public struct CompleteScheduleItem: Mutation {
-    public static let name = "schedule.complete"
+    public let name = "schedule.complete"
     public let id: String
     public let done: Bool
 
@@ -170,7 +164,7 @@ public struct CompleteScheduleItem: Mutation {
 
 /// `home.layout`: the workbench panels a user wants on their home page, in order.
 public struct SaveHomeLayout: Mutation {
-    public static let name = "home.layout"
+    public let name = "home.layout"
     public let panels: [String]
 
     public init(panels: [String]) { self.panels = panels }
