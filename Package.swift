@@ -37,5 +37,6 @@ let package = Package(
         .testTarget(name: "CRMAppTests", dependencies: ["CRMApp", "CRMStore", "CRMBatch", "CRMCore", "TUI"]),
         .testTarget(name: "CRMStoreTests", dependencies: ["CRMStore", "CRMCore"]),
         .testTarget(name: "CRMBatchTests", dependencies: ["CRMBatch", "CRMStore", "CRMCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
     ]
 )
