@@ -19,6 +19,18 @@ final class WorkbenchScreenTests: XCTestCase {
         }
     }
 
+    func testPlainModeDrawsNoLineBlockOrBrailleCharacters() throws {
+        let session = HeadlessSession(try TinyBankFixture.shell(as: .headOffice, plain: true), size: TestSize.large)
+        for keys in [[], [Key.character("d")], [.character("c")]] {
+            session.press(keys)
+            let drawing = session.screen.unicodeScalars.filter { scalar in
+                (0x2190...0x21FF).contains(scalar.value) || (0x2500...0x259F).contains(scalar.value)
+                    || (0x2800...0x28FF).contains(scalar.value) || scalar.value == 0x2026
+            }
+            XCTAssertTrue(drawing.isEmpty, "plain screen draws \(String(String.UnicodeScalarView(drawing))):\n\(session.screen)")
+        }
+    }
+
     func testEnglishInterface() throws {
         let session = HeadlessSession(try TinyBankFixture.shell(as: .headOffice, language: .english), size: TestSize.large)
         XCTAssertTrue(session.screen.contains("Announcements"), session.screen)

@@ -63,7 +63,7 @@ final class CustomerBriefScreen: Screen {
                      limit: alerts.maxX)
         }
         for (row, alert) in brief.alerts.prefix(alerts.height).enumerated() {
-            let line = "\(alert.date) \(AlertText.mark(alert.kind)) \(AlertText.kind(alert.kind)(language)) \(Amount.short(alert.amount, language))"
+            let line = "\(alert.date) \(AlertText.mark(alert.kind, plain: context.render.plain)) \(AlertText.kind(alert.kind)(language)) \(Amount.short(alert.amount, language))"
             grid.put(line, x: alerts.x + 1, y: alerts.y + row, limit: alerts.maxX)
         }
         return nil

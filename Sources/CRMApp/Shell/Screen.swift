@@ -42,6 +42,8 @@ public protocol ShellActions: AnyObject {
     var services: AppServices { get }
     var session: Session { get }
     var language: Language { get }
+    /// ASCII only (`--plain`).
+    var plain: Bool { get }
     /// Starts a session as this member of staff on the workbench.
     func signIn(_ profile: StaffProfile)
     func push(_ screen: Screen)

@@ -12,11 +12,11 @@ enum AlertText {
         }
     }
 
-    /// A mark that shows the direction without colour.
-    static func mark(_ kind: CustomerAlert.Kind) -> String {
+    /// A mark that shows the direction without colour (ASCII under `--plain`).
+    static func mark(_ kind: CustomerAlert.Kind, plain: Bool) -> String {
         switch kind {
-        case .largeInflow, .depositJump: return "↑"
-        case .largeOutflow, .depositDrop: return "↓"
+        case .largeInflow, .depositJump: return plain ? "+" : "↑"
+        case .largeOutflow, .depositDrop: return plain ? "-" : "↓"
         case .dormant: return "z"
         }
     }

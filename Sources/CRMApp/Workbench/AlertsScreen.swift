@@ -37,7 +37,7 @@ final class AlertsScreen: Screen {
             TableColumn(zh ? "金额" : "Amount", kind: .number, minWidth: 10, maxWidth: 18),
         ]
         let rows = alerts.map { alert in
-            [alert.date.description, AlertText.mark(alert.kind) + " " + AlertText.kind(alert.kind)(language), alert.customerName,
+            [alert.date.description, AlertText.mark(alert.kind, plain: shell.plain) + " " + AlertText.kind(alert.kind)(language), alert.customerName,
              alert.customerID, alert.kind == .dormant ? "" : Amount.short(alert.amount, language)]
         }
         let keys = alerts.map { alert -> [TableSortKey] in

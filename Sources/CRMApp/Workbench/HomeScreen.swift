@@ -64,7 +64,7 @@ final class HomeScreen: Screen {
             return
         }
         var list = lists[panel] ?? ListView(items: [])
-        list.items = items(for: panel, language: language)
+        list.items = items(for: panel, language: language, plain: context.render.plain)
         list.layout(in: inside)
         list.render(in: inside, on: &grid, context: inner)
         if list.items.isEmpty {
@@ -82,7 +82,7 @@ final class HomeScreen: Screen {
         }
     }
 
-    private func items(for panel: WorkbenchPanel, language: Language) -> [ListItem] {
+    private func items(for panel: WorkbenchPanel, language: Language, plain: Bool) -> [ListItem] {
         switch panel {
         case .announcements:
             return snapshot.announcements.map {
@@ -93,7 +93,7 @@ final class HomeScreen: Screen {
             return snapshot.alerts.map { alert in
                 let detail = alert.kind == .dormant ? alert.date.description : Amount.short(alert.amount, language)
                 return ListItem("\(AlertText.kind(alert.kind)(language)) \(alert.customerName)", detail: detail,
-                                marker: AlertText.mark(alert.kind))
+                                marker: AlertText.mark(alert.kind, plain: plain))
             }
         case .schedule:
             let reminders = snapshot.reminders.map {
@@ -135,10 +135,14 @@ final class HomeScreen: Screen {
             }
         }
         let flowRow = rect.y + lines.count
-        if flowRow < rect.maxY {
-            let flow = context.text("大额来账\(view.largeInflowCount)笔 \(Amount.short(view.largeInflow, language)) 出账\(view.largeOutflowCount)笔 \(Amount.short(view.largeOutflow, language))",
-                                    "Large in \(view.largeInflowCount): \(Amount.short(view.largeInflow, language))  out \(view.largeOutflowCount): \(Amount.short(view.largeOutflow, language))")
-            grid.put(flow, x: rect.x + 1, y: flowRow, limit: rect.maxX)
+        let flows = [
+            (context.text("大额来账", "Large in"), view.largeInflowCount, view.largeInflow),
+            (context.text("大额出账", "Large out"), view.largeOutflowCount, view.largeOutflow),
+        ]
+        for (offset, flow) in flows.enumerated() where flowRow + offset < rect.maxY {
+            grid.put(DisplayWidth.fit(flow.0, to: labelWidth), x: rect.x + 1, y: flowRow + offset, style: Style(.dim), limit: rect.maxX)
+            grid.put(DisplayWidth.fit(Amount.short(flow.2, language), to: 12, alignRight: true) + context.text(" \(flow.1) 笔", " (\(flow.1))"),
+                     x: rect.x + 1 + labelWidth, y: flowRow + offset, limit: rect.maxX)
         }
         if rect.width >= 80 {
             let chartArea = Rect(x: rect.x + 42, y: rect.y, width: rect.width - 43, height: rect.height)
@@ -149,10 +153,11 @@ final class HomeScreen: Screen {
                 .render(in: Rect(x: chartArea.x, y: chartArea.y + 1, width: chartArea.width, height: chartArea.height - 1),
                         on: &grid, context: context.render)
         } else if flowRow + 2 < rect.maxY {
-            grid.put(context.text("存款 13 个月", "Deposits, 13 months"), x: rect.x + 1, y: flowRow + 2, style: Style(.dim), limit: rect.maxX)
-            let sparkline = Sparkline(values: view.trend.map(\.depositBalance))
-            sparkline.render(in: Rect(x: rect.x + 1, y: flowRow + 3, width: min(26, rect.width - 2), height: 1), on: &grid,
-                             context: context.render)
+            let y = rect.maxY - 1
+            let end = grid.put(DisplayWidth.fit(context.text("存款13个月", "Deposits"), to: labelWidth), x: rect.x + 1, y: y,
+                               style: Style(.dim), limit: rect.maxX)
+            Sparkline(values: view.trend.map(\.depositBalance))
+                .render(in: Rect(x: end, y: y, width: min(13, rect.maxX - end - 1), height: 1), on: &grid, context: context.render)
         }
     }
 
@@ -174,7 +179,7 @@ final class HomeScreen: Screen {
             if key == .enter { shell.open(.cockpit) }
             return key == .enter
         }
-        var list = lists[panel] ?? ListView(items: items(for: panel, language: shell.language))
+        var list = lists[panel] ?? ListView(items: items(for: panel, language: shell.language, plain: shell.plain))
         let response = list.handle(key)
         lists[panel] = list
         guard response == .submitted || (key == .enter && list.items.isEmpty) else { return response == .handled }
