@@ -73,9 +73,17 @@ final class CustomerBriefScreen: Screen {
         let labelWidth = min(18, (pairs.map { DisplayWidth.of($0.0) }.max() ?? 0) + 2)
         for (row, pair) in pairs.prefix(rect.height).enumerated() {
             grid.put(DisplayWidth.fit(pair.0, to: labelWidth), x: rect.x + 1, y: rect.y + row, style: Style(.dim), limit: rect.maxX)
-            grid.put(pair.1, x: rect.x + 1 + labelWidth, y: rect.y + row, limit: rect.maxX)
+            grid.put(DisplayWidth.truncate(pair.1, to: rect.width - 1 - labelWidth), x: rect.x + 1 + labelWidth, y: rect.y + row,
+                     limit: rect.maxX)
         }
     }
 
     func handle(_ key: Key, shell: ShellActions) -> Bool { false }
+
+    /// Drilling up from a customer goes back to where it was opened from.
+    func perform(_ command: CommandID, shell: ShellActions) -> Bool {
+        guard command == .drillUp else { return false }
+        shell.pop()
+        return true
+    }
 }

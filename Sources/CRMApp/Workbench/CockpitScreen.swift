@@ -53,7 +53,7 @@ final class CockpitScreen: Screen {
             TableColumn(zh ? "较上月" : "vs last month", kind: .number, minWidth: 9, maxWidth: 16),
             TableColumn(zh ? "存款年日均" : "Deposit YTD avg", kind: .number, minWidth: 10, maxWidth: 18),
             TableColumn(zh ? "贷款余额" : "Loans", kind: .number, minWidth: 10, maxWidth: 18),
-            TableColumn(zh ? "客户数" : "Customers", kind: .number, minWidth: 6, maxWidth: 9),
+            TableColumn(zh ? "主办户数" : "Main cust.", kind: .number, minWidth: 6, maxWidth: 10),
         ]
         let rows = view.children.map { child -> [String] in
             let change = child.lastMonthEnd.map { child.current.depositBalance - $0.depositBalance }
@@ -137,8 +137,8 @@ final class CockpitScreen: Screen {
                 y: rect.y + 1 + index, styles: [Style(.dim), Style(), Amount.changeStyle(monthChange), Amount.changeStyle(yearChange)])
         }
         let flows = context.text(
-            "客户 \(now.customers)\(now.effectiveCustomers.map { " 有效 \($0)" } ?? "") · 大额来账 \(view.largeInflowCount) 笔 \(Amount.short(view.largeInflow, language)) · 出账 \(view.largeOutflowCount) 笔 \(Amount.short(view.largeOutflow, language))",
-            "Customers \(now.customers)\(now.effectiveCustomers.map { ", effective \($0)" } ?? "") · large in \(view.largeInflowCount) \(Amount.short(view.largeInflow, language)) · out \(view.largeOutflowCount) \(Amount.short(view.largeOutflow, language))")
+            "主办客户 \(now.customers)\(now.effectiveCustomers.map { " 有效 \($0)" } ?? "") · 大额来账 \(view.largeInflowCount) 笔 \(Amount.short(view.largeInflow, language)) · 出账 \(view.largeOutflowCount) 笔 \(Amount.short(view.largeOutflow, language))",
+            "Main customers \(now.customers)\(now.effectiveCustomers.map { ", effective \($0)" } ?? "") · large in \(view.largeInflowCount) \(Amount.short(view.largeInflow, language)) · out \(view.largeOutflowCount) \(Amount.short(view.largeOutflow, language))")
         if rect.y + 6 < rect.maxY { grid.put(flows, x: rect.x, y: rect.y + 6, limit: rect.maxX) }
     }
 

@@ -123,7 +123,7 @@ final class HomeScreen: Screen {
              view.yearStart.map { figures.depositYearAverage - $0.depositYearAverage }),
             (context.text("贷款余额", "Loans"), Amount.short(figures.loanBalance, language),
              view.lastMonthEnd.map { figures.loanBalance - $0.loanBalance }),
-            (context.text("客户数", "Customers"), String(figures.customers), nil),
+            (context.text("主办客户", "Main customers"), String(figures.customers), nil),
         ]
         let labelWidth = language == .chinese ? 11 : 16
         for (row, line) in lines.enumerated() where row < rect.height {

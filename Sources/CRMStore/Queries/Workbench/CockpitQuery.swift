@@ -30,6 +30,7 @@ public struct CockpitFigures: Sendable, Equatable {
     public var loanBalance: Int64 = 0
     public var loanMonthAverage: Int64 = 0
     public var loanYearAverage: Int64 = 0
+    /// Customers whose main manager (主办) is in the node: each customer counts once, where it is mainly managed.
     public var customers: Int64 = 0
     /// Customers whose YTD deposit average reaches the effective minimum; nil where not computed (line views).
     public var effectiveCustomers: Int64?
@@ -116,7 +117,8 @@ public enum CockpitQuery {
     }
 
     /// The nodes one level down: the bank splits into lines, a line of the bank into branches, an org into its
-    /// child orgs (a team into its managers), a manager into their largest customers.
+    /// child orgs (a team into the members who manage customers), a manager into their 50 largest customers,
+    /// main or assisting.
     public static func children(_ db: Database, of node: CockpitNode, date: BusinessDate) throws -> [CockpitNode] {
         switch node.kind {
         case .bank(let orgID) where node.line == nil:
@@ -130,8 +132,10 @@ public enum CockpitQuery {
                 """, arguments: [orgID]).map { CockpitNode(kind: .org(orgID: $0[0], level: $0[2]), name: $0[1], line: node.line) }
             if !orgs.isEmpty { return orgs }
             return try Row.fetchAll(db, sql: """
-                SELECT staff_id, name FROM base_staff WHERE org_id = ? AND status = 'ACTIVE' AND position IN ('RM', 'TEAM_LEAD')
-                ORDER BY staff_id
+                SELECT s.staff_id, s.name FROM base_staff s
+                WHERE s.org_id = ? AND s.status = 'ACTIVE'
+                  AND EXISTS (SELECT 1 FROM base_customer_manager m WHERE m.staff_id = s.staff_id)
+                ORDER BY s.staff_id
                 """, arguments: [orgID]).map { CockpitNode(kind: .staff(staffID: $0[0]), name: $0[1], line: node.line) }
         case .staff(let staffID):
             return try Row.fetchAll(db, sql: """
