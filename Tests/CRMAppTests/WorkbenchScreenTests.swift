@@ -148,7 +148,10 @@ final class WorkbenchScreenTests: XCTestCase {
         }
         XCTAssertEqual(saved, ["schedule", "alerts", "cockpit"])
         session.press(.escape)
+        XCTAssertEqual(session.shell.current.kind, .home)
         XCTAssertFalse(session.screen.contains("公告（"), "the hidden panel is gone:\n\(session.screen)")
+        let firstRow = session.grid.lines[1]
+        XCTAssertTrue(firstRow.hasPrefix("┌ 今日日程与提醒"), "the schedule panel comes first: \(firstRow)")
     }
 
     func testAlertOpensItsCustomer() throws {

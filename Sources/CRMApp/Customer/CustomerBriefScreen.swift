@@ -39,7 +39,8 @@ final class CustomerBriefScreen: Screen {
             (context.text("条线", "Line"), BusinessLine(rawValue: brief.line).map { language == .chinese ? $0.chineseName : $0.englishName } ?? brief.line),
             (context.text("行业", "Industry"), brief.industryCode),
             (context.text("客户分层", "Tier"), "\(tier)（\(brief.tierRule)）"),
-            (context.text("状态", "Status"), brief.dormant ? context.text("睡眠", "dormant") : brief.status),
+            (context.text("状态", "Status"), brief.dormant ? context.text("睡眠", "Dormant")
+                : brief.status == "ACTIVE" ? context.text("正常", "Active") : context.text("已销户", "Closed")),
             (context.text("客户经理", "Managers"), brief.managers.joined(separator: "、")),
         ]
         drawPairs(identity, in: left, on: &grid)

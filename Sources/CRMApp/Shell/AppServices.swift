@@ -3,7 +3,7 @@ import CRMStore
 
 /// What screens reach the outside world through: the database, the clock, the mutation log and the loaded
 /// business dates. Tests give an in-memory or tiny-bank database and a fixed clock.
-public final class AppServices: @unchecked Sendable {
+public final class AppServices {
     public let database: AppDatabase
     public let clock: WallClock
     public let mutations: MutationLog

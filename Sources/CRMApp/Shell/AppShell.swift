@@ -46,15 +46,21 @@ public final class AppShell: TerminalApplication, ShellActions {
 
     public func push(_ screen: Screen) { stack.append(screen) }
 
+    /// Closes the top screen; the one below reads its data again, so it shows what was just changed.
     public func pop() {
-        if stack.count > 1 { stack.removeLast() }
+        guard stack.count > 1 else { return }
+        stack.removeLast()
+        current.reload(shell: self)
     }
 
     public func open(_ command: CommandID) {
-        guard signedIn != nil, let screen = makeModuleScreen(command) else { return }
+        guard signedIn != nil else { return }
         stack = [stack[0]]
-        if command != .home { stack.append(screen) }
-        if command == .home { stack[0].reload(shell: self) }
+        if command == .home {
+            stack[0].reload(shell: self)
+        } else if let screen = makeModuleScreen(command) {
+            stack.append(screen)
+        }
     }
 
     public func openCustomer(_ customerID: String) {
@@ -67,7 +73,6 @@ public final class AppShell: TerminalApplication, ShellActions {
 
     private func makeModuleScreen(_ command: CommandID) -> Screen? {
         switch command {
-        case .home: return stack.first
         case .announcements: return AnnouncementsScreen(shell: self)
         case .alerts: return AlertsScreen(shell: self)
         case .schedule: return ScheduleScreen(shell: self)
@@ -132,8 +137,14 @@ public final class AppShell: TerminalApplication, ShellActions {
         switch event {
         case .resize:
             return true
-        case .mouse:
-            return true
+        case .mouse(let mouse):
+            // The wheel scrolls whatever has the keyboard; clicks are not used yet.
+            switch mouse.kind {
+            case .wheelUp: handleKey(.up)
+            case .wheelDown: handleKey(.down)
+            case .press: break
+            }
+            return !finished
         case .key(let key):
             handleKey(key)
             return !finished
@@ -147,10 +158,6 @@ public final class AppShell: TerminalApplication, ShellActions {
     }
 
     private func handleKey(_ key: Key) {
-        if toast != nil, key == .escape, overlay == nil {
-            toast = nil
-            return
-        }
         if overlay != nil {
             handleOverlayKey(key)
             return
