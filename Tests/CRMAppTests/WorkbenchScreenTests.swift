@@ -127,6 +127,17 @@ final class WorkbenchScreenTests: XCTestCase {
         XCTAssertEqual(outbox.suffix(2), ["schedule.create", "schedule.complete"])
     }
 
+    func testADueReminderShowsOnTheHomePageAndAsAToast() throws {
+        let shell = try TinyBankFixture.shell(as: .relationshipManager)
+        let day = ShanghaiTime.date(of: TinyBankFixture.clock.now())
+        let draft = ScheduleDraft(title: "回访八闽鞋服", startsAt: "\(day) 09:20", customerID: nil, remindMinutes: 30, note: "")
+        XCTAssertTrue(shell.apply(SaveScheduleItem(.create, id: "reminder-test", draft: draft)))
+        let session = HeadlessSession(shell, size: TestSize.large)
+        _ = session.loop.step(timeoutMilliseconds: 0)
+        XCTAssertTrue(session.screen.contains("提醒：09:20 回访八闽鞋服"), session.screen)
+        XCTAssertTrue(session.screen.contains("! 回访八闽鞋服") || session.screen.contains("!回访八闽鞋服"), session.screen)
+    }
+
     func testOnlyHeadOfficeAndBranchesPublishAndReadersSeeUnread() throws {
         let lead = HeadlessSession(try TinyBankFixture.shell(as: .teamLead), size: TestSize.large)
         lead.press(.character("b"), .character("n"))

@@ -13,6 +13,9 @@ public final class AppShell: TerminalApplication, ShellActions {
     private(set) var stack: [Screen] = []
     private var overlay: Overlay?
     private var toast: Toast<ContinuousClock.Instant>?
+    /// Schedule items already announced by a reminder toast, and when to look again.
+    private var remindedItems: Set<String> = []
+    private var nextReminderCheck = ContinuousClock.now
     /// Set when the user asked to quit: the event loop ends.
     public private(set) var finished = false
 
@@ -152,8 +155,27 @@ public final class AppShell: TerminalApplication, ShellActions {
     }
 
     public func idle() -> Bool {
-        guard let toast, toast.isExpired(at: .now) else { return false }
-        self.toast = nil
+        var changed = announceDueReminders()
+        if let toast, toast.isExpired(at: .now) {
+            self.toast = nil
+            changed = true
+        }
+        return changed
+    }
+
+    /// Every half minute, shows a toast for each schedule item whose reminder time has just come.
+    private func announceDueReminders() -> Bool {
+        guard let signedIn, ContinuousClock.now >= nextReminderCheck else { return false }
+        nextReminderCheck = ContinuousClock.now.advanced(by: .seconds(30))
+        let now = services.nowText
+        let due = (try? services.database.writer.read {
+            try ScheduleQuery.dueReminders($0, staffID: signedIn.profile.staffID, now: now)
+        }) ?? []
+        let fresh = due.filter { remindedItems.insert($0.id).inserted }
+        guard let first = fresh.first else { return false }
+        let more = fresh.count > 1 ? (language == .chinese ? " 等 \(fresh.count) 项" : " and \(fresh.count - 1) more") : ""
+        notify((language == .chinese ? "提醒：" : "Reminder: ") + "\(first.startsAt.suffix(5)) \(first.title)" + more, .warning)
+        if current.kind == .home || current.kind == .schedule { current.reload(shell: self) }
         return true
     }
 
