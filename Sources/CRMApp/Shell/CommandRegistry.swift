@@ -16,7 +16,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom, open, nextTab, previousTab
     // Screen actions.
     case search, sort, sortDirection, newItem, editItem, completeItem, publish, markRead
-    case togglePanel, movePanelUp, movePanelDown, save, drillUp, previousPeriod, nextPeriod, today
+    case togglePanel, movePanelUp, movePanelDown, save, drillUp, switchSeries, previousPeriod, nextPeriod, today
 }
 
 /// Where a command applies and who carries it out.
@@ -118,6 +118,8 @@ public enum CommandRegistry {
         AppCommand(.markRead, "标为已读", "Mark read", keys: [.character("m")], .screens([.announcements])),
         AppCommand(.drillUp, "上钻", "Drill up", keywords: ["parent"], keys: [.backspace, .character("u")],
                    .screens([.cockpit, .customer])),
+        AppCommand(.switchSeries, "存款/贷款趋势", "Deposit or loan trend", keywords: ["chart", "trend", "loans"],
+                   keys: [.character("v")], .screens([.cockpit])),
         AppCommand(.togglePanel, "显示/隐藏面板", "Show or hide panel", keys: [.character(" ")], .screens([.homeLayout])),
         AppCommand(.movePanelUp, "面板上移", "Move panel up", keys: [.character("K")], .screens([.homeLayout])),
         AppCommand(.movePanelDown, "面板下移", "Move panel down", keys: [.character("J")], .screens([.homeLayout])),

@@ -13,6 +13,8 @@ final class CockpitScreen: Screen {
     private var table = Table(columns: [], source: ArrayTableSource(rows: []))
     private var message: String?
     private var language: Language
+    /// Whether the trend chart shows loans instead of deposits.
+    private var showsLoans = false
 
     init(shell: ShellActions) {
         language = shell.language
@@ -84,11 +86,13 @@ final class CockpitScreen: Screen {
         let nodeTitle = view.node.name + " · " + view.date.description
         let figures = Box.draw(top[0], title: nodeTitle, on: &grid, context: context.render.focused(false))
         drawFigures(view, in: figures, on: &grid, context: context)
-        let trendInside = Box.draw(top[1], title: zh ? "存款余额 13 个月（月末）" : "Deposits, 13 month-ends", on: &grid,
-                                   context: context.render.focused(false))
+        let trendTitle = showsLoans ? (zh ? "贷款余额 13 个月（月末）· v 切换" : "Loans, 13 month-ends · v switches")
+                                    : (zh ? "存款余额 13 个月（月末）· v 切换" : "Deposits, 13 month-ends · v switches")
+        let trendInside = Box.draw(top[1], title: trendTitle, on: &grid, context: context.render.focused(false))
         let language = context.language
-        let chart = LineChart(values: view.trend.map(\.depositBalance), xLabels: view.trend.map { String($0.date.description.prefix(7)) },
-                              format: { Amount.short($0, language) })
+        let series = view.trend.map { showsLoans ? $0.loanBalance : $0.depositBalance }
+        let chart = LineChart(values: series, xLabels: view.trend.map { String($0.date.description.prefix(7)) },
+                              role: showsLoans ? .chart2 : .chart1, format: { Amount.short($0, language) })
         chart.render(in: trendInside, on: &grid, context: context.render)
         let childTitle = view.children.isEmpty
             ? (zh ? "已到最末一级" : "Lowest level")
@@ -162,6 +166,7 @@ final class CockpitScreen: Screen {
             guard path.count > 1 else { return false }
             path.removeLast()
             reload(shell: shell)
+        case .switchSeries: showsLoans.toggle()
         case .sort: _ = table.handle(.character("s"))
         case .sortDirection: _ = table.handle(.character("S"))
         default: return false
