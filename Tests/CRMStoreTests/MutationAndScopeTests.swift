@@ -100,6 +100,10 @@ private func visibleCustomers(_ database: AppDatabase, _ scope: DataScope) throw
         #expect(throws: MutationError.self) { try log.apply(SaveScheduleItem(.create, id: "i", draft: bad), by: profile(database, "R1")) }
         let unknown = ScheduleDraft(title: "x", startsAt: "2025-03-02 09:00", customerID: "NOPE", remindMinutes: 15, note: "")
         #expect(throws: MutationError.self) { try log.apply(SaveScheduleItem(.create, id: "i", draft: unknown), by: profile(database, "R1")) }
+        let outOfScope = ScheduleDraft(title: "x", startsAt: "2025-03-02 09:00", customerID: "C3", remindMinutes: 15, note: "")
+        #expect(throws: MutationError.self, "C3 is not R1's customer") {
+            try log.apply(SaveScheduleItem(.create, id: "i", draft: outOfScope), by: profile(database, "R1"))
+        }
         let rows = try database.writer.read { db in
             try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM work_schedule) + (SELECT COUNT(*) FROM sys_outbox)")!
         }

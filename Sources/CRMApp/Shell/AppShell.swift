@@ -236,7 +236,14 @@ public final class AppShell: TerminalApplication, ShellActions {
     private func handleOverlayKey(_ key: Key) {
         guard var overlay else { return }
         if key == .control("c") {
-            finished = true
+            if case .form = overlay {
+                confirm(title: language == .chinese ? "退出" : "Quit",
+                        message: language == .chinese ? "表单尚未保存，放弃并退出？" : "The form is not saved. Discard it and quit?") {
+                    [weak self] in self?.finished = true
+                }
+            } else {
+                finished = true
+            }
             return
         }
         switch overlay.handle(key) {

@@ -22,7 +22,8 @@ struct ShellChrome {
         grid.fill(rect, style: Style(.statusBar))
         let separator = plain ? " > " : " › "
         let crumbs = shell.stack.map { $0.title(language) }.joined(separator: separator)
-        let product = text("锦程银行 对公客户关系管理", "Jincheng Bank Corporate CRM")
+        let product = shell.services.isDemo ? text("锦程银行 对公客户关系管理", "Jincheng Bank Corporate CRM")
+                                            : text("对公客户关系管理", "Corporate CRM")
         let right = (shell.services.isDemo ? text("演示 ", "DEMO ") : "") + text("? 帮助  : 功能检索 ", "? help  : find ")
         let rightWidth = DisplayWidth.of(right)
         let end = grid.put(" " + product, x: rect.x, y: rect.y, style: Style(.statusAccent), limit: rect.maxX - rightWidth)

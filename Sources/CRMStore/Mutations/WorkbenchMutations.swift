@@ -85,7 +85,7 @@ public struct ScheduleDraft: Sendable, Equatable {
          ("remind_minutes", .int(Int64(remindMinutes))), ("note", .string(note))]
     }
 
-    func validate(_ db: Database) throws {
+    func validate(_ db: Database, actor: StaffProfile) throws {
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw MutationError("事项不能为空 (the title is empty)") }
         guard ScheduleDraft.isValidStart(startsAt) else {
             throw MutationError("时间应为 YYYY-MM-DD HH:MM (the time \(startsAt) is not YYYY-MM-DD HH:MM)")
@@ -94,8 +94,11 @@ public struct ScheduleDraft: Sendable, Equatable {
             throw MutationError("提前提醒应在 0 到 10080 分钟之间 (remind between 0 and 10080 minutes before)")
         }
         if let customerID {
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM base_customer WHERE customer_id = ?", arguments: [customerID]) == true else {
-                throw MutationError("没有客户 \(customerID) (no customer \(customerID))")
+            // A customer outside the actor's scope reads as unknown, so the message leaks nothing.
+            let scope = DataScope(profile: actor).customerCondition("customer_id")
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM base_customer WHERE customer_id = ? AND \(scope.sql)",
+                                    arguments: [customerID] + scope.arguments) == true else {
+                throw MutationError("你的客户中没有 \(customerID) (no customer \(customerID) among yours)")
             }
         }
     }
@@ -123,7 +126,7 @@ public struct SaveScheduleItem: Mutation {
     public var payload: JSONValue { .object([("id", .string(id))] + draft.payload) }
 
     public func apply(_ db: Database, context: MutationContext) throws {
-        try draft.validate(db)
+        try draft.validate(db, actor: context.actor)
         switch intent {
         case .create:
             try db.execute(sql: """
