@@ -11,33 +11,12 @@ enum TestSizes {
 /// fixtures stay readable), and checks every row measures exactly the grid's width.
 func assertScreen(_ grid: Grid, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
     assertRowsFillWidth(grid, file: file, line: line)
-    let actual = grid.lines.map(trimTrailing)
-    var wanted = expected.split(separator: "\n", omittingEmptySubsequences: false).map { trimTrailing(String($0)) }
-    if wanted.last == "" { wanted.removeLast() }
-    while wanted.count < actual.count { wanted.append("") }
-    guard actual != wanted else { return }
-    var report = ["screen differs (- expected, + actual):"]
-    for index in 0..<max(actual.count, wanted.count) {
-        let a = index < actual.count ? actual[index] : "<none>"
-        let w = index < wanted.count ? wanted[index] : "<none>"
-        if a != w { report += ["line \(index + 1):", "- \(w)", "+ \(a)"] }
-    }
-    report.append("actual screen:\n" + actual.joined(separator: "\n"))
-    XCTFail(report.joined(separator: "\n"), file: file, line: line)
+    if let report = grid.mismatch(expected) { XCTFail(report, file: file, line: line) }
 }
 
 /// Every row's display width equals the grid's width.
 func assertRowsFillWidth(_ grid: Grid, file: StaticString = #filePath, line: UInt = #line) {
-    for (index, row) in grid.lines.enumerated() {
-        XCTAssertEqual(DisplayWidth.of(row), grid.width, "row \(index + 1) is \(DisplayWidth.of(row)) columns wide: \(row)",
-                       file: file, line: line)
-    }
-}
-
-private func trimTrailing(_ line: String) -> String {
-    var line = line
-    while line.last == " " { line.removeLast() }
-    return line
+    for violation in grid.widthViolations() { XCTFail(violation, file: file, line: line) }
 }
 
 /// No character above U+007F on the screen except inside the given caller-supplied strings (labels), for
