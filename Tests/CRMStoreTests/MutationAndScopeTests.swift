@@ -62,12 +62,12 @@ private func visibleCustomers(_ database: AppDatabase, _ scope: DataScope) throw
         #expect(try visibleCustomers(database, DataScope(profile: profile(database, "A1"))) == [], "administrators see no customers")
     }
 
-    @Test func customerBriefOutsideTheScopeReadsAsUnknown() throws {
+    @Test func aCustomerOutsideTheScopeReadsAsUnknown() throws {
         let database = try orgTree()
         let scope = DataScope(profile: try profile(database, "R1"))
         #expect(throws: QueryError.unknownCustomer("C3")) {
             try database.writer.read {
-                try CustomerBriefQuery.brief($0, customerID: "C3", scope: scope, asOf: BusinessDate("2025-01-01")!)
+                try Customer360Query.overview($0, customerID: "C3", scope: scope, asOf: BusinessDate("2025-01-01")!)
             }
         }
     }

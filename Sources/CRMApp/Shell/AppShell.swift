@@ -68,7 +68,7 @@ public final class AppShell: TerminalApplication, ShellActions {
 
     public func openCustomer(_ customerID: String) {
         do {
-            push(try CustomerBriefScreen(shell: self, customerID: customerID))
+            push(try Customer360Screen(shell: self, customerID: customerID))
         } catch {
             notify(String(describing: error), .error)
         }

@@ -21,6 +21,8 @@ public struct Settings: Sendable, Equatable {
         Entry(key: "tier_general_deposit_ytd_avg", value: "100000.00", description: "一般客户：存款年日均下限（元）"),
         Entry(key: "dormant_days", value: "365", description: "睡眠户：无客户主动交易的天数"),
         Entry(key: "reject_share_max_pct", value: "1", description: "批量：拒收行占比超过此值（%）时以失败结束"),
+        Entry(key: "tax_rate_pct", value: "25", description: "利润测算：所得税率（%）"),
+        Entry(key: "hurdle_rate_pct", value: "10", description: "利润测算：资本门槛回报率（%），用于 EVA"),
     ]
 
     public var largeMovementMinimum: Int64 = 1_000_000_00
@@ -29,6 +31,8 @@ public struct Settings: Sendable, Equatable {
     public var tiers = TierThresholds()
     public var dormantDays = 365
     public var rejectShareMaxPercent: Int64 = 1
+    public var taxRatePercent: Int64 = 25
+    public var hurdleRatePercent: Int64 = 10
 
     public init() {}
 
@@ -52,6 +56,8 @@ public struct Settings: Sendable, Equatable {
                 settings.tiers.generalDepositYTDAverage = money ?? settings.tiers.generalDepositYTDAverage
             case "dormant_days": settings.dormantDays = integer.map(Int.init) ?? settings.dormantDays
             case "reject_share_max_pct": settings.rejectShareMaxPercent = integer ?? settings.rejectShareMaxPercent
+            case "tax_rate_pct": settings.taxRatePercent = integer ?? settings.taxRatePercent
+            case "hurdle_rate_pct": settings.hurdleRatePercent = integer ?? settings.hurdleRatePercent
             default: break
             }
         }

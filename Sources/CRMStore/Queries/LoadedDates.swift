@@ -29,6 +29,20 @@ public enum LoadedDates {
         return first...last
     }
 
+    /// The last loaded business date before `day`, nil when none is.
+    public static func last(before day: BusinessDate, _ db: Database) throws -> BusinessDate? {
+        try String.fetchOne(db, sql: "SELECT MAX(biz_date) FROM sum_period_days WHERE biz_date < ?", arguments: [day.description])
+            .flatMap { BusinessDate($0) }
+    }
+
+    /// The last loaded date of each of the `count` months up to `date` (its own month included), oldest first.
+    public static func monthEnds(through date: BusinessDate, count: Int, _ db: Database) throws -> [BusinessDate] {
+        try String.fetchAll(db, sql: """
+            SELECT MAX(biz_date) FROM sum_period_days WHERE biz_date <= ? GROUP BY substr(biz_date, 1, 7)
+            ORDER BY 1 DESC LIMIT ?
+            """, arguments: [date.description, count]).compactMap { BusinessDate($0) }.reversed()
+    }
+
     /// Throws `dateNotLoaded` unless `date` has been loaded.
     public static func require(_ db: Database, _ date: BusinessDate) throws {
         let loaded = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM if_batch WHERE biz_date = ?)",

@@ -15,6 +15,7 @@ public enum Schema {
         migrator.registerMigration("v1-application", migrate: ApplicationLayer.create)
         migrator.registerMigration("v1-system", migrate: SystemTables.create)
         migrator.registerMigration("v2-workbench", migrate: WorkbenchTables.create)
+        migrator.registerMigration("v3-settings", migrate: SystemTables.addMissingSettings)
         return migrator
     }
 }
@@ -291,8 +292,13 @@ enum SystemTables {
         try db.execute(sql: """
             CREATE TABLE sys_setting (key TEXT PRIMARY KEY, value TEXT NOT NULL, description TEXT NOT NULL);
             """)
+        try addMissingSettings(db)
+    }
+
+    /// Inserts the default of every setting the database does not have yet (settings added by later versions).
+    static func addMissingSettings(_ db: Database) throws {
         for setting in Settings.defaults {
-            try db.execute(sql: "INSERT INTO sys_setting(key, value, description) VALUES (?, ?, ?)",
+            try db.execute(sql: "INSERT OR IGNORE INTO sys_setting(key, value, description) VALUES (?, ?, ?)",
                            arguments: [setting.key, setting.value, setting.description])
         }
     }

@@ -92,12 +92,9 @@ public enum CockpitQuery {
     }
 
     public static func view(_ db: Database, node: CockpitNode, date: BusinessDate) throws -> CockpitView {
-        let lastMonth = try lastLoaded(db, before: date.startOfMonth)
-        let lastYear = try lastLoaded(db, before: date.startOfYear)
-        let monthEnds = try Row.fetchAll(db, sql: """
-            SELECT MAX(biz_date) FROM sum_period_days WHERE biz_date <= ? GROUP BY substr(biz_date, 1, 7)
-            ORDER BY 1 DESC LIMIT 13
-            """, arguments: [date.description]).compactMap { BusinessDate($0[0] as String) }.reversed()
+        let lastMonth = try LoadedDates.last(before: date.startOfMonth, db)
+        let lastYear = try LoadedDates.last(before: date.startOfYear, db)
+        let monthEnds = try LoadedDates.monthEnds(through: date, count: 13, db)
         let dates = Array(Set([date] + [lastMonth, lastYear].compactMap { $0 } + monthEnds))
         let figures = try self.figures(db, node: node, dates: dates)
         let trend = monthEnds.map { day in
@@ -212,12 +209,6 @@ public enum CockpitQuery {
             result[date] = figures
         }
         return result
-    }
-
-    /// The last loaded business date before `day`.
-    static func lastLoaded(_ db: Database, before day: BusinessDate) throws -> BusinessDate? {
-        try String.fetchOne(db, sql: "SELECT MAX(biz_date) FROM sum_period_days WHERE biz_date < ?", arguments: [day.description])
-            .flatMap { BusinessDate($0) }
     }
 
     private static func largeMovements(_ db: Database, node: CockpitNode, date: BusinessDate) throws

@@ -20,6 +20,14 @@ public struct CustomerAlert: Sendable, Equatable {
     public let amount: Int64
 }
 
+extension CustomerAlert.Kind {
+    /// The kind of a batch alert: rule A (one large transaction) or B (a large net change), by direction.
+    init(rule: String, direction: String) {
+        let inflow = direction == "C"
+        self = rule == "A" ? (inflow ? .largeInflow : .largeOutflow) : (inflow ? .depositJump : .depositDrop)
+    }
+}
+
 public enum ImportantAlertQuery {
     /// Large movements in scope from `days` business days up to `date`, newest and largest first, then dormant
     /// customers in scope by how recently they went quiet.
@@ -33,12 +41,9 @@ public enum ImportantAlertQuery {
             ORDER BY a.biz_date DESC, a.amount DESC, a.customer_id
             LIMIT ?
             """, arguments: [date.adding(days: -(days - 1)).description, date.description] + condition.arguments + [limit])
-            .map { row -> CustomerAlert in
-                let rule: String = row[0]
-                let inflow = (row[1] as String) == "C"
-                let kind: CustomerAlert.Kind = rule == "A" ? (inflow ? .largeInflow : .largeOutflow) : (inflow ? .depositJump : .depositDrop)
-                return CustomerAlert(kind: kind, customerID: row[2], customerName: row[3], date: BusinessDate(row[4] as String)!,
-                                     amount: row[5])
+            .map { row in
+                CustomerAlert(kind: CustomerAlert.Kind(rule: row[0], direction: row[1]), customerID: row[2], customerName: row[3],
+                              date: BusinessDate(row[4] as String)!, amount: row[5])
             }
         let dormantCondition = scope.customerCondition("s.customer_id")
         let dormant = try Row.fetchAll(db, sql: """

@@ -1,0 +1,140 @@
+import CRMCore
+import CRMStore
+import TUI
+
+/// The customer 360 view (客户统一视图): a header, then tabs for the overview, balances, products, contribution,
+/// fund flows, the external picture, relations and marketing activity. Tabs other than the overview read their
+/// data when first shown. [ ] or ← → or 1-8 switch tabs (← → open and close nodes on the relations tab);
+/// ↑↓ scroll the tab's list; Enter on a related customer opens its 360.
+final class Customer360Screen: Screen {
+    enum Tab: Int, CaseIterable {
+        case overview, balances, products, contribution, flows, external, relations, activity
+
+        var title: Text {
+            switch self {
+            case .overview: return Text("概览", "Overview")
+            case .balances: return Text("余额日均", "Balances")
+            case .products: return Text("产品", "Products")
+            case .contribution: return Text("贡献度", "Contribution")
+            case .flows: return Text("交易与资金流", "Flows")
+            case .external: return Text("外部画像", "External")
+            case .relations: return Text("关系", "Relations")
+            case .activity: return Text("营销活动", "Activity")
+            }
+        }
+    }
+
+    let kind = ScreenKind.customer
+    let customerID: String
+    private(set) var overview: CustomerOverview
+    private var tabs: Tabs
+    private var language: Language
+    private let data: Customer360Data
+    private var table: Table?
+    private var tree: TreeView?
+
+    init(shell: ShellActions, customerID: String) throws {
+        guard let date = shell.services.businessDate else { throw QueryError.unknownCustomer(customerID) }
+        self.customerID = customerID
+        let scope = shell.session.scope
+        overview = try shell.services.database.writer.read {
+            try Customer360Query.overview($0, customerID: customerID, scope: scope, asOf: date)
+        }
+        language = shell.language
+        tabs = Tabs(titles: Tab.allCases.map { $0.title(shell.language) })
+        data = Customer360Data(database: shell.services.database, overview: overview, scope: scope)
+    }
+
+    var tab: Tab { Tab(rawValue: tabs.active) ?? .overview }
+
+    func title(_ language: Language) -> String { overview.identity.name }
+
+    func reload(shell: ShellActions) {
+        let scope = shell.session.scope, id = customerID, date = overview.asOf
+        if let fresh = try? shell.services.database.writer.read({
+            try Customer360Query.overview($0, customerID: id, scope: scope, asOf: date)
+        }) {
+            overview = fresh
+        }
+    }
+
+    func render(in rect: Rect, on grid: inout Grid, context: ScreenContext) -> Point? {
+        if context.language != language {
+            language = context.language
+            let active = tabs.active
+            tabs = Tabs(titles: Tab.allCases.map { $0.title(language) }, active: active)
+            table = nil
+        }
+        let rows = Split.rows(rect, [.fixed(1), .fixed(1), .flex(1)])
+        drawHeader(in: rows[0], on: &grid, context: context)
+        tabs.render(in: rows[1], on: &grid, context: context.render)
+        let view = Customer360TabView(data: data, overview: overview, context: context)
+        switch tab {
+        case .overview: view.overview(in: rows[2], on: &grid)
+        case .balances: view.balances(in: rows[2], on: &grid)
+        case .products: view.products(in: rows[2], on: &grid, table: &table)
+        case .contribution: view.contribution(in: rows[2], on: &grid, table: &table)
+        case .flows: view.flows(in: rows[2], on: &grid, table: &table)
+        case .external: view.external(in: rows[2], on: &grid)
+        case .relations: view.relations(in: rows[2], on: &grid, tree: &tree)
+        case .activity: view.activity(in: rows[2], on: &grid)
+        }
+        return nil
+    }
+
+    private func drawHeader(in rect: Rect, on grid: inout Grid, context: ScreenContext) {
+        let o = overview
+        let main = o.managers.first { $0.role == "MAIN" }?.name ?? "—"
+        let tier = context.language == .chinese ? o.tier.chineseName : o.tier.rawValue.capitalized
+        let end = grid.put(" " + o.identity.name, x: rect.x, y: rect.y, style: Style(.title, bold: true), limit: rect.maxX)
+        let facts = "  \(o.identity.customerID) · " + context.text("\(tier)客户 · 主办 \(main)", "\(tier) · main manager \(main)")
+            + (o.dormant ? context.text(" · 睡眠", " · dormant") : "") + " · " + context.text("数据日期 ", "as of ") + o.asOf.description
+        grid.put(facts, x: end, y: rect.y, style: Style(.dim), limit: rect.maxX)
+    }
+
+    func handle(_ key: Key, shell: ShellActions) -> Bool {
+        switch key {
+        case .character("["), .character("]"):
+            return switchTab(key)
+        case .character(let digit) where ("1"..."8").contains(digit):
+            return switchTab(key)
+        case .left where tab != .relations, .right where tab != .relations:
+            return switchTab(key)
+        case .tab:
+            tabs.select((tabs.active + 1) % Tab.allCases.count)
+            table = nil
+            return true
+        case .backTab:
+            tabs.select((tabs.active + Tab.allCases.count - 1) % Tab.allCases.count)
+            table = nil
+            return true
+        default:
+            break
+        }
+        if tab == .relations, var current = tree {
+            let response = current.handle(key)
+            tree = current
+            if response == .submitted, let node = current.selectedNode, let id = Customer360TabView.customerID(of: node) {
+                shell.openCustomer(id)
+            }
+            return response != .ignored
+        }
+        guard var current = table else { return false }
+        let response = current.handle(key)
+        table = current
+        return response != .ignored
+    }
+
+    private func switchTab(_ key: Key) -> Bool {
+        let before = tabs.active
+        guard tabs.handle(key) != .ignored else { return false }
+        if tabs.active != before { table = nil }
+        return true
+    }
+
+    func perform(_ command: CommandID, shell: ShellActions) -> Bool {
+        guard command == .drillUp else { return false }
+        shell.pop()
+        return true
+    }
+}

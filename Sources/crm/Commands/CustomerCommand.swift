@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// `crm customer`: customer search and the customer 360 view on the command line.
+struct CustomerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "customer",
+        abstract: "Find customers and show everything the bank knows about one (客户统一视图).",
+        subcommands: [CustomerShowCommand.self])
+}

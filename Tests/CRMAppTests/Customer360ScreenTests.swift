@@ -1,0 +1,72 @@
+import CRMCore
+import CRMStore
+import TUI
+import XCTest
+@testable import CRMApp
+
+final class Customer360ScreenTests: XCTestCase {
+    override func setUp() { TextLocale.activateUTF8ForTesting() }
+
+    /// The tiny bank's largest depositor, as head office sees it.
+    private func largestDepositor(_ shell: AppShell) throws -> String {
+        try shell.services.database.writer.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT customer_id FROM ind_customer_day WHERE biz_date = ? ORDER BY deposit_balance DESC, customer_id LIMIT 1
+                """, arguments: [TinyBankFixture.lastDate.description])!
+        }
+    }
+
+    func testEveryTabFillsTheScreenAtBothSizes() throws {
+        for size in [TestSize.small, TestSize.large] {
+            let shell = try TinyBankFixture.shell(as: .headOffice)
+            let session = HeadlessSession(shell, size: size)
+            shell.openCustomer(try largestDepositor(shell))
+            session.loop.draw()
+            let screen = try XCTUnwrap(shell.current as? Customer360Screen)
+            try assertMatchesGolden(session.grid, name: "customer360-overview-\(size.width)x\(size.height)")
+            for tab in Customer360Screen.Tab.allCases.dropFirst() {
+                session.press(.character("]"))
+                XCTAssertEqual(screen.tab, tab)
+                assertFills(session.grid)
+                XCTAssertFalse(session.screen.contains("无法读取"), "\(tab) failed:\n\(session.screen)")
+            }
+        }
+    }
+
+    func testTabsShowTheCustomersFigures() throws {
+        let shell = try TinyBankFixture.shell(as: .headOffice)
+        let session = HeadlessSession(shell, size: TestSize.large)
+        let id = try largestDepositor(shell)
+        shell.openCustomer(id)
+        session.loop.draw()
+        let screen = try XCTUnwrap(shell.current as? Customer360Screen)
+        XCTAssertTrue(session.screen.contains(screen.overview.identity.name))
+        XCTAssertTrue(session.screen.contains(Money.chineseShortText(screen.overview.balances.deposit.balance)), session.screen)
+        session.press(.character("3"))
+        XCTAssertTrue(session.screen.contains("活期存款"), "products by category name:\n\(session.screen)")
+        session.press(.character("5"))
+        XCTAssertTrue(session.screen.contains("行外来款"), session.screen)
+        session.press(.character("7"))
+        XCTAssertTrue(session.screen.contains("股东"), session.screen)
+        session.press(.down, .right)
+        assertFills(session.grid)
+        session.press(.character("u"))
+        XCTAssertEqual(shell.current.kind, .home, "u goes back from the customer")
+    }
+
+    func testAManagerCannotOpenAnotherTeamsCustomer() throws {
+        let shell = try TinyBankFixture.shell(as: .relationshipManager)
+        let session = HeadlessSession(shell, size: TestSize.large)
+        let staffID = shell.session.profile.staffID
+        let outsider = try shell.services.database.writer.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT customer_id FROM base_customer
+                WHERE customer_id NOT IN (SELECT customer_id FROM base_customer_manager WHERE staff_id = ?) ORDER BY customer_id LIMIT 1
+                """, arguments: [staffID])!
+        }
+        shell.openCustomer(outsider)
+        session.loop.draw()
+        XCTAssertEqual(shell.current.kind, .home)
+        XCTAssertTrue(session.screen.contains("no customer '\(outsider)'"), session.screen)
+    }
+}
