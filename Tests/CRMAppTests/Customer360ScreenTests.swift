@@ -54,6 +54,25 @@ final class Customer360ScreenTests: XCTestCase {
         XCTAssertEqual(shell.current.kind, .home, "u goes back from the customer")
     }
 
+    func testTaggingFromThe360View() throws {
+        let shell = try TinyBankFixture.shell(as: .headOffice)
+        XCTAssertTrue(shell.apply(CreateTagGroup(id: "group-1", groupName: "营销活动")))
+        XCTAssertTrue(shell.apply(CreateTag(id: "tag-1", groupID: "group-1", tagName: "开门红目标")))
+        let session = HeadlessSession(shell, size: TestSize.large)
+        shell.openCustomer(try largestDepositor(shell))
+        session.press(.character("t"))
+        XCTAssertEqual(shell.current.kind, .customerTags)
+        XCTAssertTrue(session.screen.contains("[ ] 营销活动 / 开门红目标"), session.screen)
+        session.press(.character(" "))
+        XCTAssertTrue(session.screen.contains("[x] 营销活动 / 开门红目标"), session.screen)
+        session.press(.escape)
+        XCTAssertEqual(shell.current.kind, .customer)
+        XCTAssertTrue(session.screen.contains("开门红目标"), "the overview lists the new tag:\n\(session.screen)")
+        session.press(.character("T"))
+        XCTAssertEqual(shell.current.kind, .tags)
+        XCTAssertTrue(session.screen.contains("开门红目标"), session.screen)
+    }
+
     func testAManagerCannotOpenAnotherTeamsCustomer() throws {
         let shell = try TinyBankFixture.shell(as: .relationshipManager)
         let session = HeadlessSession(shell, size: TestSize.large)

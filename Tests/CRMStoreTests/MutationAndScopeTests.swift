@@ -6,41 +6,49 @@ import Testing
 
 /// A hand-made org tree: head office HQ -> branch B1 -> team T1 (lead L1, managers R1, R2) and team T2 (R3).
 /// Customers C1 (R1 main, R2 assisting), C2 (R2), C3 (R3).
-private func orgTree() throws -> AppDatabase {
-    let database = try AppDatabase.inMemory()
-    try database.writer.write { db in
-        for (id, parent, level) in [("HQ", nil, "HQ"), ("B1", "HQ", "BRANCH"), ("T1", "B1", "TEAM"), ("T2", "B1", "TEAM")] {
-            try db.execute(sql: """
-                INSERT INTO base_org(org_id, parent_id, level, name, status, batch_date, source_line)
-                VALUES (?, ?, ?, ?, 'ACTIVE', '2025-01-01', 1)
-                """, arguments: [id, parent, level, "机构" + id])
+enum ScopeFixture {
+    static func orgTree() throws -> AppDatabase {
+        let database = try AppDatabase.inMemory()
+        try database.writer.write { db in
+            for (id, parent, level) in [("HQ", nil, "HQ"), ("B1", "HQ", "BRANCH"), ("T1", "B1", "TEAM"), ("T2", "B1", "TEAM")] {
+                try db.execute(sql: """
+                    INSERT INTO base_org(org_id, parent_id, level, name, status, batch_date, source_line)
+                    VALUES (?, ?, ?, ?, 'ACTIVE', '2025-01-01', 1)
+                    """, arguments: [id, parent, level, "机构" + id])
+            }
+            for (id, org, position) in [("H1", "HQ", "HQ_ANALYST"), ("BH", "B1", "BRANCH_HEAD"), ("L1", "T1", "TEAM_LEAD"),
+                                        ("R1", "T1", "RM"), ("R2", "T1", "RM"), ("R3", "T2", "RM"), ("A1", "HQ", "ADMIN")] {
+                try db.execute(sql: """
+                    INSERT INTO base_staff(staff_id, name, org_id, position, status, batch_date, source_line)
+                    VALUES (?, ?, ?, ?, 'ACTIVE', '2025-01-01', 1)
+                    """, arguments: [id, "员工" + id, org, position])
+            }
+            for id in ["C1", "C2", "C3"] {
+                try db.execute(sql: """
+                    INSERT INTO base_customer(customer_id, name, uscc, line, industry_code, status, batch_date, source_line, first_batch_date)
+                    VALUES (?, ?, '', 'LARGE_MID', 'C3911', 'ACTIVE', '2025-01-01', 1, '2025-01-01')
+                    """, arguments: [id, "客户" + id])
+            }
+            for (customer, staff, role, share) in [("C1", "R1", "MAIN", 6000), ("C1", "R2", "ASSIST", 4000), ("C2", "R2", "MAIN", 10000),
+                                                   ("C3", "R3", "MAIN", 10000)] {
+                try db.execute(sql: """
+                    INSERT INTO base_customer_manager(customer_id, staff_id, role, share_bp, batch_date, source_line)
+                    VALUES (?, ?, ?, ?, '2025-01-01', 1)
+                    """, arguments: [customer, staff, role, share])
+            }
         }
-        for (id, org, position) in [("H1", "HQ", "HQ_ANALYST"), ("BH", "B1", "BRANCH_HEAD"), ("L1", "T1", "TEAM_LEAD"),
-                                    ("R1", "T1", "RM"), ("R2", "T1", "RM"), ("R3", "T2", "RM"), ("A1", "HQ", "ADMIN")] {
-            try db.execute(sql: """
-                INSERT INTO base_staff(staff_id, name, org_id, position, status, batch_date, source_line)
-                VALUES (?, ?, ?, ?, 'ACTIVE', '2025-01-01', 1)
-                """, arguments: [id, "员工" + id, org, position])
-        }
-        for id in ["C1", "C2", "C3"] {
-            try db.execute(sql: """
-                INSERT INTO base_customer(customer_id, name, uscc, line, industry_code, status, batch_date, source_line, first_batch_date)
-                VALUES (?, ?, '', 'LARGE_MID', 'C3911', 'ACTIVE', '2025-01-01', 1, '2025-01-01')
-                """, arguments: [id, "客户" + id])
-        }
-        for (customer, staff, role, share) in [("C1", "R1", "MAIN", 6000), ("C1", "R2", "ASSIST", 4000), ("C2", "R2", "MAIN", 10000),
-                                               ("C3", "R3", "MAIN", 10000)] {
-            try db.execute(sql: """
-                INSERT INTO base_customer_manager(customer_id, staff_id, role, share_bp, batch_date, source_line)
-                VALUES (?, ?, ?, ?, '2025-01-01', 1)
-                """, arguments: [customer, staff, role, share])
-        }
+        return database
     }
-    return database
+
+    static func profile(_ database: AppDatabase, _ staffID: String) throws -> StaffProfile {
+        try database.writer.read { try StaffDirectory.profile($0, staffID: staffID) }!
+    }
 }
 
+private func orgTree() throws -> AppDatabase { try ScopeFixture.orgTree() }
+
 private func profile(_ database: AppDatabase, _ staffID: String) throws -> StaffProfile {
-    try database.writer.read { try StaffDirectory.profile($0, staffID: staffID) }!
+    try ScopeFixture.profile(database, staffID)
 }
 
 private func visibleCustomers(_ database: AppDatabase, _ scope: DataScope) throws -> [String] {

@@ -27,6 +27,7 @@ final class Customer360Screen: Screen {
     let kind = ScreenKind.customer
     let customerID: String
     private(set) var overview: CustomerOverview
+    private(set) var tags: CustomerTags?
     private var tabs: Tabs
     private var language: Language
     private let data: Customer360Data
@@ -40,6 +41,7 @@ final class Customer360Screen: Screen {
         overview = try shell.services.database.writer.read {
             try Customer360Query.overview($0, customerID: customerID, scope: scope, asOf: date)
         }
+        tags = try? shell.services.database.writer.read { try TagQuery.of($0, customerID: customerID) }
         language = shell.language
         tabs = Tabs(titles: Tab.allCases.map { $0.title(shell.language) })
         data = Customer360Data(database: shell.services.database, overview: overview, scope: scope)
@@ -56,6 +58,7 @@ final class Customer360Screen: Screen {
         }) {
             overview = fresh
         }
+        tags = try? shell.services.database.writer.read { try TagQuery.of($0, customerID: id) }
     }
 
     func render(in rect: Rect, on grid: inout Grid, context: ScreenContext) -> Point? {
@@ -68,7 +71,7 @@ final class Customer360Screen: Screen {
         let rows = Split.rows(rect, [.fixed(1), .fixed(1), .flex(1)])
         drawHeader(in: rows[0], on: &grid, context: context)
         tabs.render(in: rows[1], on: &grid, context: context.render)
-        let view = Customer360TabView(data: data, overview: overview, context: context)
+        let view = Customer360TabView(data: data, overview: overview, tags: tags, context: context)
         switch tab {
         case .overview: view.overview(in: rows[2], on: &grid)
         case .balances: view.balances(in: rows[2], on: &grid)
@@ -133,8 +136,27 @@ final class Customer360Screen: Screen {
     }
 
     func perform(_ command: CommandID, shell: ShellActions) -> Bool {
-        guard command == .drillUp else { return false }
-        shell.pop()
+        let zh = shell.language == .chinese
+        switch command {
+        case .drillUp:
+            shell.pop()
+        case .editTags:
+            shell.push(CustomerTagsScreen(shell: shell, customerIDs: [customerID],
+                                          heading: (zh ? "打标签：" : "Tags of ") + overview.identity.name))
+        case .markStrategic:
+            let strategic = overview.tier != .strategic && !(tags?.rule.contains(.strategic) ?? false)
+            let message = strategic
+                ? (zh ? "认定“\(overview.identity.name)”为战略客户？下一个数据日期起分层变为战略。"
+                      : "Mark \(overview.identity.name) strategic? The tier changes from the next business date.")
+                : (zh ? "取消“\(overview.identity.name)”的战略客户认定？" : "Take the strategic mark from \(overview.identity.name)?")
+            shell.confirm(title: zh ? "战略客户" : "Strategic customer", message: message) { [customerID] in
+                if shell.apply(MarkStrategic(customerID: customerID, strategic: strategic)) {
+                    shell.notify(zh ? "已记录，随下一批量生效" : "Recorded; the next batch applies it", .success)
+                }
+            }
+        default:
+            return false
+        }
         return true
     }
 }

@@ -6,6 +6,7 @@ import TUI
 struct Customer360TabView {
     let data: Customer360Data
     let overview: CustomerOverview
+    let tags: CustomerTags?
     let context: ScreenContext
 
     private var language: Language { context.language }
@@ -33,6 +34,7 @@ struct Customer360TabView {
             (text("分层", "Tier"), "\(language == .chinese ? o.tier.chineseName : o.tier.rawValue.capitalized)（\(o.tierRule)）"),
             (text("有效户", "Effective"), o.effective ? text("是", "yes") : text("否", "no")),
             (text("所属集团", "Conglomerate"), o.conglomerate ?? "—"),
+            (text("标签（t 编辑）", "Tags (t edits)"), tagLine),
         ] + o.managers.map { manager in
             (manager.role == "MAIN" ? text("主办客户经理", "Main manager") : text("协办客户经理", "Assisting"),
              "\(manager.name) \(ScaledNumber.text(manager.shareBP, decimals: 2))% · \(manager.orgName)")
@@ -55,6 +57,12 @@ struct Customer360TabView {
         for (row, entry) in lines.prefix(lower.height).enumerated() {
             grid.put(DisplayWidth.truncate(entry.0, to: lower.width - 1), x: lower.x + 1, y: lower.y + row, style: entry.1, limit: lower.maxX)
         }
+    }
+
+    private var tagLine: String {
+        guard let tags else { return "—" }
+        let names = tags.rule.map { language == .chinese ? $0.chineseName : $0.rawValue } + tags.manual.map(\.name)
+        return names.isEmpty ? "—" : names.joined(separator: " · ")
     }
 
     private func drawKeyFigures(in rect: Rect, on grid: inout Grid) {

@@ -3,7 +3,7 @@ import TUI
 
 /// The kinds of screen, which decide where a command applies.
 public enum ScreenKind: String, Sendable, CaseIterable {
-    case signIn, home, announcements, alerts, schedule, cockpit, homeLayout, customer
+    case signIn, home, announcements, alerts, schedule, cockpit, homeLayout, customer, tags, customerTags
 }
 
 /// Every command's stable id.
@@ -11,12 +11,13 @@ public enum CommandID: String, Sendable, CaseIterable {
     // The shell's own.
     case help, palette, quit, back, refresh, switchLanguage, signOut
     // Modules and functions, reachable from anywhere.
-    case home, announcements, alerts, schedule, cockpit, homeLayout
+    case home, announcements, alerts, schedule, cockpit, homeLayout, tags
     // Moving within a screen (the screen's widgets take these keys).
     case moveUp, moveDown, pageUp, pageDown, top, bottom, open, nextTab, previousTab
     // Screen actions.
     case search, sort, sortDirection, newItem, editItem, completeItem, publish, markRead
     case togglePanel, movePanelUp, movePanelDown, save, drillUp, switchSeries, previousPeriod, nextPeriod, today
+    case newTag, newTagGroup, editTags, toggleTag, markStrategic
 }
 
 /// Where a command applies and who carries it out.
@@ -101,6 +102,8 @@ public enum CommandRegistry {
                    keys: [.character("d")], .module),
         AppCommand(.homeLayout, "自定义个性化页面", "Customise home page", keywords: ["personal", "panels", "layout", "settings"],
                    keys: [.character("p")], .module),
+        AppCommand(.tags, "客户标签组", "Customer tags", keywords: ["tags", "labels", "groups", "segments"],
+                   keys: [.character("T")], .module),
         AppCommand(.moveUp, "上移", "Move up", keys: [.up, .character("k")], .navigation),
         AppCommand(.moveDown, "下移", "Move down", keys: [.down, .character("j")], .navigation),
         AppCommand(.pageUp, "上一页", "Page up", keys: [.pageUp], .navigation),
@@ -120,6 +123,14 @@ public enum CommandRegistry {
                    .screens([.cockpit, .customer])),
         AppCommand(.switchSeries, "存款/贷款趋势", "Deposit or loan trend", keywords: ["chart", "trend", "loans"],
                    keys: [.character("v")], .screens([.cockpit])),
+        AppCommand(.newTag, "新建标签", "New tag", keywords: ["add", "create", "label"], keys: [.character("n")], f: 7,
+                   bar: Text("新标签", "Tag"), .screens([.tags])),
+        AppCommand(.newTagGroup, "新建标签组", "New tag group", keywords: ["add", "create", "group"], keys: [.character("N")],
+                   .screens([.tags])),
+        AppCommand(.editTags, "打标签", "Tag this customer", keywords: ["label", "tags"], keys: [.character("t")], .screens([.customer])),
+        AppCommand(.markStrategic, "认定/取消战略客户", "Mark or unmark strategic", keywords: ["strategic", "tier"],
+                   keys: [.character("*")], .screens([.customer])),
+        AppCommand(.toggleTag, "加上/去掉标签", "Add or remove the tag", keys: [.character(" ")], .screens([.customerTags])),
         AppCommand(.togglePanel, "显示/隐藏面板", "Show or hide panel", keys: [.character(" ")], .screens([.homeLayout])),
         AppCommand(.movePanelUp, "面板上移", "Move panel up", keys: [.character("K")], .screens([.homeLayout])),
         AppCommand(.movePanelDown, "面板下移", "Move panel down", keys: [.character("J")], .screens([.homeLayout])),

@@ -16,6 +16,7 @@ public enum Schema {
         migrator.registerMigration("v1-system", migrate: SystemTables.create)
         migrator.registerMigration("v2-workbench", migrate: WorkbenchTables.create)
         migrator.registerMigration("v3-settings", migrate: SystemTables.addMissingSettings)
+        migrator.registerMigration("v3-tags", migrate: TagTables.create)
         return migrator
     }
 }

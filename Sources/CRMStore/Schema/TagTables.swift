@@ -1,0 +1,23 @@
+import GRDB
+
+/// `work_` tables of customer tags (客户标签): groups of tags that users make, and which customers carry them.
+/// Rule tags (战略, 有效, 低效, 睡眠, 潜在) are not stored: they are read from the batch's customer status.
+enum TagTables {
+    static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE work_tag_group (
+              id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_by TEXT NOT NULL, created_at TEXT NOT NULL
+            );
+            CREATE TABLE work_tag (
+              id TEXT PRIMARY KEY, group_id TEXT NOT NULL REFERENCES work_tag_group(id), name TEXT NOT NULL,
+              created_by TEXT NOT NULL, created_at TEXT NOT NULL,
+              UNIQUE (group_id, name)
+            );
+            CREATE TABLE work_customer_tag (
+              tag_id TEXT NOT NULL REFERENCES work_tag(id), customer_id TEXT NOT NULL, tagged_by TEXT NOT NULL, tagged_at TEXT NOT NULL,
+              PRIMARY KEY (tag_id, customer_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX work_customer_tag_customer ON work_customer_tag(customer_id);
+            """)
+    }
+}
