@@ -73,6 +73,25 @@ final class Customer360ScreenTests: XCTestCase {
         XCTAssertTrue(session.screen.contains("开门红目标"), session.screen)
     }
 
+    func testAddingACustomerToANewGroupAndOpeningTheGroup() throws {
+        let shell = try TinyBankFixture.shell(as: .headOffice)
+        let session = HeadlessSession(shell, size: TestSize.large)
+        let id = try largestDepositor(shell)
+        shell.openCustomer(id)
+        let name = try XCTUnwrap(shell.current as? Customer360Screen).overview.identity.name
+        session.press(.character("g"), .tab)
+        session.type("资金回流客户群")
+        session.press(.control("s"))
+        XCTAssertTrue(session.screen.contains("已加入客户群"), session.screen)
+        session.press(.character("G"))
+        XCTAssertTrue(session.screen.contains("客户群  资金回流客户群"), session.screen)
+        session.press(.enter)
+        let set = try XCTUnwrap(shell.current as? CustomerSetScreen)
+        XCTAssertEqual(set.view.members.map(\.customerID), [id])
+        XCTAssertTrue(session.screen.contains(name), session.screen)
+        assertFills(session.grid)
+    }
+
     func testAManagerCannotOpenAnotherTeamsCustomer() throws {
         let shell = try TinyBankFixture.shell(as: .relationshipManager)
         let session = HeadlessSession(shell, size: TestSize.large)

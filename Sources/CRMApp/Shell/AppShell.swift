@@ -82,6 +82,7 @@ public final class AppShell: TerminalApplication, ShellActions {
         case .cockpit: return CockpitScreen(shell: self)
         case .homeLayout: return HomeLayoutScreen(shell: self)
         case .tags: return TagsScreen(shell: self)
+        case .customerSets: return CustomerSetsScreen(shell: self)
         default: return nil
         }
     }
@@ -218,7 +219,7 @@ public final class AppShell: TerminalApplication, ShellActions {
             guard signedIn != nil, let picker = try? SignInScreen(services: services) else { return false }
             signedIn = nil
             stack = [picker]
-        case .home, .announcements, .alerts, .schedule, .cockpit, .homeLayout, .tags:
+        case .home, .announcements, .alerts, .schedule, .cockpit, .homeLayout, .tags, .customerSets:
             guard signedIn != nil else { return false }
             open(command)
         default:

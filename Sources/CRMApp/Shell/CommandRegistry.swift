@@ -3,7 +3,7 @@ import TUI
 
 /// The kinds of screen, which decide where a command applies.
 public enum ScreenKind: String, Sendable, CaseIterable {
-    case signIn, home, announcements, alerts, schedule, cockpit, homeLayout, customer, tags, customerTags
+    case signIn, home, announcements, alerts, schedule, cockpit, homeLayout, customer, tags, customerTags, customerSets, customerSet
 }
 
 /// Every command's stable id.
@@ -11,13 +11,13 @@ public enum CommandID: String, Sendable, CaseIterable {
     // The shell's own.
     case help, palette, quit, back, refresh, switchLanguage, signOut
     // Modules and functions, reachable from anywhere.
-    case home, announcements, alerts, schedule, cockpit, homeLayout, tags
+    case home, announcements, alerts, schedule, cockpit, homeLayout, tags, customerSets
     // Moving within a screen (the screen's widgets take these keys).
     case moveUp, moveDown, pageUp, pageDown, top, bottom, open, nextTab, previousTab
     // Screen actions.
     case search, sort, sortDirection, newItem, editItem, completeItem, publish, markRead
     case togglePanel, movePanelUp, movePanelDown, save, drillUp, switchSeries, previousPeriod, nextPeriod, today
-    case newTag, newTagGroup, editTags, toggleTag, markStrategic
+    case newTag, newTagGroup, editTags, toggleTag, markStrategic, addToGroup, removeFromGroup
 }
 
 /// Where a command applies and who carries it out.
@@ -80,7 +80,8 @@ public enum CommandRegistry {
         AppCommand(.search, "查找", "Search", keywords: ["find", "filter"], keys: [.character("/")], f: 3, bar: Text("查找", "Find"),
                    .screens([.alerts])),
         AppCommand(.refresh, "刷新", "Refresh", keywords: ["reload"], keys: [.character("r")], f: 5, bar: Text("刷新", "Reload"), .global),
-        AppCommand(.sort, "排序", "Sort", keywords: ["order", "column"], keys: [.character("s")], f: 6, bar: Text("排序", "Sort"), .screens([.alerts, .cockpit])),
+        AppCommand(.sort, "排序", "Sort", keywords: ["order", "column"], keys: [.character("s")], f: 6, bar: Text("排序", "Sort"),
+                   .screens([.alerts, .cockpit, .customerSet])),
         AppCommand(.newItem, "新建日程", "New schedule item", keywords: ["add", "create", "appointment"], keys: [.character("n")], f: 7, bar: Text("新建", "New"),
                    .screens([.schedule])),
         AppCommand(.publish, "发布公告", "Publish announcement", keywords: ["new", "notice", "post"], keys: [.character("n")], f: 7, bar: Text("发布", "Post"),
@@ -104,6 +105,8 @@ public enum CommandRegistry {
                    keys: [.character("p")], .module),
         AppCommand(.tags, "客户标签组", "Customer tags", keywords: ["tags", "labels", "groups", "segments"],
                    keys: [.character("T")], .module),
+        AppCommand(.customerSets, "客户群与集团客户", "Customer groups and conglomerates",
+                   keywords: ["groups", "conglomerates", "group 360"], keys: [.character("G")], .module),
         AppCommand(.moveUp, "上移", "Move up", keys: [.up, .character("k")], .navigation),
         AppCommand(.moveDown, "下移", "Move down", keys: [.down, .character("j")], .navigation),
         AppCommand(.pageUp, "上一页", "Page up", keys: [.pageUp], .navigation),
@@ -113,7 +116,8 @@ public enum CommandRegistry {
         AppCommand(.open, "打开", "Open", keys: [.enter], .navigation),
         AppCommand(.nextTab, "下一栏", "Next pane", keys: [.tab], .navigation),
         AppCommand(.previousTab, "上一栏", "Previous pane", keys: [.backTab], .navigation),
-        AppCommand(.sortDirection, "升序/降序", "Ascending or descending", keys: [.character("S")], .screens([.alerts, .cockpit])),
+        AppCommand(.sortDirection, "升序/降序", "Ascending or descending", keys: [.character("S")],
+                   .screens([.alerts, .cockpit, .customerSet])),
         AppCommand(.editItem, "修改日程", "Edit schedule item", keywords: ["change"], keys: [.character("e")], .screens([.schedule])),
         AppCommand(.previousPeriod, "上一周", "Previous week", keys: [.character("[")], .screens([.schedule])),
         AppCommand(.nextPeriod, "下一周", "Next week", keys: [.character("]")], .screens([.schedule])),
@@ -130,6 +134,10 @@ public enum CommandRegistry {
         AppCommand(.editTags, "打标签", "Tag this customer", keywords: ["label", "tags"], keys: [.character("t")], .screens([.customer])),
         AppCommand(.markStrategic, "认定/取消战略客户", "Mark or unmark strategic", keywords: ["strategic", "tier"],
                    keys: [.character("*")], .screens([.customer])),
+        AppCommand(.addToGroup, "加入客户群", "Add to a customer group", keywords: ["group"], keys: [.character("g")],
+                   .screens([.customer])),
+        AppCommand(.removeFromGroup, "移出客户群", "Remove from the group", keywords: ["group", "remove"], keys: [.character("x")],
+                   f: 8, bar: Text("移出", "Remove"), .screens([.customerSet])),
         AppCommand(.toggleTag, "加上/去掉标签", "Add or remove the tag", keys: [.character(" ")], .screens([.customerTags])),
         AppCommand(.togglePanel, "显示/隐藏面板", "Show or hide panel", keys: [.character(" ")], .screens([.homeLayout])),
         AppCommand(.movePanelUp, "面板上移", "Move panel up", keys: [.character("K")], .screens([.homeLayout])),

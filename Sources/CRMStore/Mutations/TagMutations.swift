@@ -81,12 +81,9 @@ public struct TagCustomers: Mutation {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM work_tag WHERE id = ?", arguments: [tagID]) == true else {
             throw MutationError("没有这个标签 (no tag \(tagID))")
         }
-        let scope = DataScope(profile: context.actor).customerCondition("customer_id")
+        let scope = DataScope(profile: context.actor)
         for customerID in customerIDs {
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM base_customer WHERE customer_id = ? AND \(scope.sql)",
-                                    arguments: [customerID] + scope.arguments) == true else {
-                throw MutationError("你的客户中没有 \(customerID) (no customer \(customerID) among yours)")
-            }
+            try scope.requireVisible(customerID, db)
             switch change {
             case .add:
                 try db.execute(sql: """

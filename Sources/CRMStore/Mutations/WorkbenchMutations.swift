@@ -93,14 +93,7 @@ public struct ScheduleDraft: Sendable, Equatable {
         guard (0...10_080).contains(remindMinutes) else {
             throw MutationError("提前提醒应在 0 到 10080 分钟之间 (remind between 0 and 10080 minutes before)")
         }
-        if let customerID {
-            // A customer outside the actor's scope reads as unknown, so the message leaks nothing.
-            let scope = DataScope(profile: actor).customerCondition("customer_id")
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM base_customer WHERE customer_id = ? AND \(scope.sql)",
-                                    arguments: [customerID] + scope.arguments) == true else {
-                throw MutationError("你的客户中没有 \(customerID) (no customer \(customerID) among yours)")
-            }
-        }
+        if let customerID { try DataScope(profile: actor).requireVisible(customerID, db) }
     }
 }
 

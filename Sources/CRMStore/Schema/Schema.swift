@@ -17,6 +17,7 @@ public enum Schema {
         migrator.registerMigration("v2-workbench", migrate: WorkbenchTables.create)
         migrator.registerMigration("v3-settings", migrate: SystemTables.addMissingSettings)
         migrator.registerMigration("v3-tags", migrate: TagTables.create)
+        migrator.registerMigration("v3-customer-groups", migrate: CustomerGroupTables.create)
         return migrator
     }
 }

@@ -21,3 +21,20 @@ enum TagTables {
             """)
     }
 }
+
+/// `work_` tables of customer groups (客户群): sets of customers a user puts together, e.g. a borrower with the
+/// companies that return deposits to it. A group belongs to the member of staff who made it.
+enum CustomerGroupTables {
+    static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE work_customer_group (
+              id TEXT PRIMARY KEY, name TEXT NOT NULL, owner TEXT NOT NULL, created_at TEXT NOT NULL,
+              UNIQUE (owner, name)
+            );
+            CREATE TABLE work_customer_group_member (
+              group_id TEXT NOT NULL REFERENCES work_customer_group(id), customer_id TEXT NOT NULL, added_at TEXT NOT NULL,
+              PRIMARY KEY (group_id, customer_id)
+            ) WITHOUT ROWID;
+            """)
+    }
+}
