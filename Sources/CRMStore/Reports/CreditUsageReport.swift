@@ -10,7 +10,7 @@ enum CreditUsageReport {
         body: body)
 
     private static func body(_ db: Database, _ context: ReportContext) throws -> ReportBody {
-        let condition = context.customers.condition("l.customer_id", within: context.scope)
+        let condition = context.customerCondition("l.customer_id")
         let rows = try Row.fetchAll(db, sql: """
             SELECT l.customer_id, c.name, l.limit_id, l.amount, l.used, l.start_date, l.end_date, l.status
             FROM base_credit_limit l JOIN base_customer c ON c.customer_id = l.customer_id

@@ -16,7 +16,7 @@ enum EffectiveAccountsReport {
         let minimum = try Settings.read(db).tiers.effectiveAccountMinimum
         let daysYear = try Int.fetchOne(db, sql: "SELECT days_year FROM sum_period_days WHERE biz_date = ?",
                                         arguments: [context.asOf.description]) ?? 0
-        let condition = context.customers.condition("d.customer_id", within: context.scope)
+        let condition = context.customerCondition("d.customer_id")
         let rows = try Row.fetchAll(db, sql: """
             WITH RECURSIVE up(org_id, ancestor_id) AS (
               SELECT org_id, org_id FROM base_org

@@ -10,7 +10,7 @@ enum LoanRatesReport {
         body: body)
 
     private static func body(_ db: Database, _ context: ReportContext) throws -> ReportBody {
-        let condition = context.customers.condition("l.customer_id", within: context.scope)
+        let condition = context.customerCondition("l.customer_id")
         let loans = try Row.fetchAll(db, sql: """
             SELECT l.customer_id, c.name, l.contract_id, l.amount, l.rate_ppm, l.lpr_spread_bp, l.start_date, l.maturity_date,
                    l.classification

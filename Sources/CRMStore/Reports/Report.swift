@@ -48,8 +48,10 @@ struct ReportContext {
     let asOf: BusinessDate
     let conglomerateID: String?
 
-    /// The customers the rows may be about: the conglomerate's members, or everyone; the scope narrows both.
-    var customers: CustomerSet { conglomerateID.map(CustomerSet.conglomerate) ?? .everyone }
+    /// An SQL condition on a customer id column: the conglomerate's members, or everyone, within the scope.
+    func customerCondition(_ column: String) -> (sql: String, arguments: StatementArguments) {
+        (conglomerateID.map(CustomerSet.conglomerate) ?? .everyone).condition(column, within: scope)
+    }
 
     /// An SQL condition on a conglomerate id column: the one asked for, else every active conglomerate
     /// (`alias` names `base_conglomerate`).
