@@ -6,6 +6,8 @@ import GRDB
 public enum QueryError: Error, CustomStringConvertible, Equatable {
     case dateNotLoaded(BusinessDate, loaded: ClosedRange<BusinessDate>?)
     case unknownCustomer(String)
+    case unknownConglomerate(String)
+    case nothingLoaded
     case badRange(from: BusinessDate, to: BusinessDate)
 
     public var description: String {
@@ -14,6 +16,8 @@ public enum QueryError: Error, CustomStringConvertible, Equatable {
             let range = loaded.map { "loaded dates are \($0.lowerBound) to \($0.upperBound)" } ?? "no date is loaded yet (run crm etl)"
             return "business date \(date) is not loaded: \(range)"
         case .unknownCustomer(let id): return "no customer '\(id)'"
+        case .unknownConglomerate(let id): return "no conglomerate '\(id)'"
+        case .nothingLoaded: return "no business date is loaded yet (run crm etl)"
         case .badRange(let from, let to): return "--from \(from) is after --to \(to)"
         }
     }
@@ -50,11 +54,31 @@ public enum LoadedDates {
         if !loaded { throw QueryError.dateNotLoaded(date, loaded: try range(db)) }
     }
 
+    /// Throws `badRange` when `from` is after `to`, and `dateNotLoaded` for the first day of the range that is
+    /// not loaded; returns the number of calendar days in the range.
+    @discardableResult
+    public static func requireRange(_ db: Database, from: BusinessDate, to: BusinessDate) throws -> Int {
+        guard from <= to else { throw QueryError.badRange(from: from, to: to) }
+        let loaded = try String.fetchAll(db, sql: "SELECT biz_date FROM if_batch WHERE biz_date BETWEEN ? AND ? ORDER BY 1",
+                                         arguments: [from.description, to.description])
+        var day = from
+        for date in loaded.compactMap({ BusinessDate($0) }) where date == day { day = day.adding(days: 1) }
+        if day <= to { throw QueryError.dateNotLoaded(day, loaded: try range(db)) }
+        return to.days(since: from) + 1
+    }
+
     /// The source folders (parents of the date folders) that loaded dates came from.
     public static func sourceFolders(_ db: Database) throws -> [String] {
         try String.fetchAll(db, sql: "SELECT DISTINCT source_dir FROM if_batch ORDER BY source_dir")
             .map { ($0 as NSString).deletingLastPathComponent }
             .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    }
+
+    /// The conglomerate's name; throws `unknownConglomerate` unless it exists.
+    public static func conglomerateName(_ db: Database, _ id: String) throws -> String {
+        guard let name = try String.fetchOne(db, sql: "SELECT name FROM base_conglomerate WHERE group_id = ?", arguments: [id])
+        else { throw QueryError.unknownConglomerate(id) }
+        return name
     }
 
     /// Throws `unknownCustomer` unless the customer exists.
