@@ -60,7 +60,7 @@ public enum AverageQuery {
     }
 
     /// The customers of `set` in the scope. Every day of the range must be loaded.
-    public static func customers(_ db: Database, set: CustomerSet, scope: DataScope, from: BusinessDate, to: BusinessDate) throws
+    public static func customers(_ db: Database, set: CustomerSelection, scope: DataScope, from: BusinessDate, to: BusinessDate) throws
         -> RangeAverages {
         let days = try LoadedDates.requireRange(db, from: from, to: to)
         let condition = set.condition("c.customer_id", within: scope)

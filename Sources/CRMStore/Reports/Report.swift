@@ -50,7 +50,7 @@ struct ReportContext {
 
     /// An SQL condition on a customer id column: the conglomerate's members, or everyone, within the scope.
     func customerCondition(_ column: String) -> (sql: String, arguments: StatementArguments) {
-        (conglomerateID.map(CustomerSet.conglomerate) ?? .everyone).condition(column, within: scope)
+        (conglomerateID.map(CustomerSelection.conglomerate) ?? .everyone).condition(column, within: scope)
     }
 
     /// An SQL condition on a conglomerate id column: the one asked for, else every active conglomerate

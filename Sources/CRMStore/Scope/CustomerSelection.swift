@@ -2,7 +2,7 @@ import GRDB
 
 /// Which customers a query is about, before the scope narrows them: one customer, a conglomerate's members,
 /// any list of ids (a user-made customer group is one), or everyone.
-public enum CustomerSet: Sendable, Equatable {
+public enum CustomerSelection: Sendable, Equatable {
     case customer(String)
     case conglomerate(String)
     case customers([String])
