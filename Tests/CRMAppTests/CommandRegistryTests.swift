@@ -1,5 +1,6 @@
 @testable import CRMApp
 import TUI
+import Foundation
 import XCTest
 
 final class CommandRegistryTests: XCTestCase {
@@ -44,5 +45,15 @@ final class CommandRegistryTests: XCTestCase {
 
     func testPinyinOfBankingWordsIsRight() {
         XCTAssertEqual(CommandRegistry.command(.home).pinyinInitials, "khjlgzt")
+    }
+}
+
+final class KeyTableTests: XCTestCase {
+    /// docs/user-guide.md carries the generated key table; after a change to the registry, paste `crm keys` there.
+    func testTheUserGuideHasTheCurrentKeyTable() throws {
+        let guide = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/user-guide.md")
+        let text = try String(contentsOf: guide, encoding: .utf8)
+        XCTAssertTrue(text.contains(KeyTable.markdown), "docs/user-guide.md lacks the current key table; paste the output of `crm keys`")
     }
 }
