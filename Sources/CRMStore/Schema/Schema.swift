@@ -15,6 +15,7 @@ public enum Schema {
         migrator.registerMigration("v1-application", migrate: ApplicationLayer.create)
         migrator.registerMigration("v1-system", migrate: SystemTables.create)
         migrator.registerMigration("v2-workbench", migrate: WorkbenchTables.create)
+        migrator.registerMigration("v3-customer-search", migrate: SearchTables.create)
         return migrator
     }
 }
