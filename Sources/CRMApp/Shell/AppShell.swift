@@ -81,6 +81,7 @@ public final class AppShell: TerminalApplication, ShellActions {
         case .schedule: return ScheduleScreen(shell: self)
         case .cockpit: return CockpitScreen(shell: self)
         case .homeLayout: return HomeLayoutScreen(shell: self)
+        case .customerSearch: return CustomerSearchScreen(shell: self)
         default: return nil
         }
     }
@@ -217,7 +218,7 @@ public final class AppShell: TerminalApplication, ShellActions {
             guard signedIn != nil, let picker = try? SignInScreen(services: services) else { return false }
             signedIn = nil
             stack = [picker]
-        case .home, .announcements, .alerts, .schedule, .cockpit, .homeLayout:
+        case .home, .announcements, .alerts, .schedule, .cockpit, .homeLayout, .customerSearch:
             guard signedIn != nil else { return false }
             open(command)
         default:

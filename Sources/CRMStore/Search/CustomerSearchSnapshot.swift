@@ -76,6 +76,9 @@ public struct CustomerSearchSnapshot: Sendable {
         return CustomerSearchSnapshot(entries: entries, orgParents: orgParents, orgIndex: orgIndex)
     }
 
+    /// No customers (nothing could be read).
+    public static let empty = CustomerSearchSnapshot(entries: [], orgParents: [], orgIndex: [:])
+
     /// The number of customers in the snapshot.
     public var count: Int { entries.count }
 
