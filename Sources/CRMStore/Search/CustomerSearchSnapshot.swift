@@ -5,23 +5,26 @@ import GRDB
 /// The customers of one scope with their search keys and figures, read once and then searched in memory at every
 /// keystroke.
 ///
-/// A search is one pass over the customers, which are held largest deposit first: a byte search in one
-/// lower-case string of all a customer's keys rejects most of them, and the rest fall into four buckets by how well
-/// they match. Relevance order is then the buckets in turn, already by deposit; a column sort orders the matches.
-/// On 50,000 customers a keystroke costs a few milliseconds, where SQL had to look every match's balance up.
+/// The customers are held largest deposit first, their lower-case keys side by side in one byte array, so a search
+/// is one pass over that array with no reference counting: a byte search in a customer's keys rejects most of them,
+/// and the rest fall into four buckets by how well they match. Relevance order is the buckets in turn, already by
+/// deposit; a column sort orders the matches. SQL would have had to look up every match's balance to order them.
 public struct CustomerSearchSnapshot: Sendable {
-    struct Entry: Sendable {
-        let result: CustomerSearchResult
-        /// Lower-case UTF-8 keys.
-        let name: [UInt8], pinyin: [UInt8], initials: [UInt8], uscc: [UInt8], id: [UInt8], manager: [UInt8]
-        /// All the keys and the managers' names, separated by NUL bytes, which typed text never holds.
-        let haystack: [UInt8]
-        /// The main manager's org as an index into `orgParents`, or nil.
-        let org: Int?
-        let tierOrder: Int
+    /// The keys of each customer, in this order in `keys`.
+    private enum Field: Int, CaseIterable {
+        case name, pinyin, initials, uscc, id, manager, managers
     }
 
-    let entries: [Entry]
+    /// The customers, largest deposit first.
+    let results: [CustomerSearchResult]
+    /// Every customer's lower-case UTF-8 keys, field after field, each followed by a NUL byte (typed text holds none).
+    let keys: [UInt8]
+    /// Where each field starts in `keys`: `Field.allCases.count` per customer, then the end of the array.
+    let fieldStarts: [Int]
+    /// Each customer's tier as its position in `CustomerTier.allCases` (strategic first).
+    let tierOrders: [Int]
+    /// Each customer's main manager's org as an index into `orgParents`, or -1.
+    let orgs: [Int]
     /// Each org's parent, by org index.
     let orgParents: [Int?]
     let orgIndex: [String: Int]
@@ -57,7 +60,8 @@ public struct CustomerSearchSnapshot: Sendable {
             WHERE \(condition.sql)
             ORDER BY deposit_balance DESC, x.customer_id
             """, arguments: [latest] + condition.arguments)
-        var entries: [Entry] = []
+        var results: [CustomerSearchResult] = [], keys: [UInt8] = [], fieldStarts: [Int] = [], tierOrders: [Int] = []
+        var customerOrgs: [Int] = []
         while let row = try rows.next() {
             let org = (row["main_org"] as String?).flatMap { orgIndex[$0] }
             let branchIndex = org.flatMap(branch)
@@ -67,20 +71,27 @@ public struct CustomerSearchSnapshot: Sendable {
                 industryCode: row["industry_code"], status: row["status"], mainManager: row["main_manager"],
                 branchID: branchIndex.map { orgs[$0]["org_id"] }, branchName: branchIndex.map { orgs[$0]["name"] },
                 depositBalance: row["deposit_balance"], loanBalance: row["loan_balance"])
-            let keys = [result.name, row["pinyin"], row["initials"], result.uscc, result.customerID, result.mainManager ?? "",
-                        row["managers"]].map { Array(($0 as String).lowercased().utf8) }
-            entries.append(Entry(result: result, name: keys[0], pinyin: keys[1], initials: keys[2], uscc: keys[3], id: keys[4],
-                                 manager: keys[5], haystack: Array(keys.joined(separator: [0])), org: org,
-                                 tierOrder: CustomerTier.allCases.firstIndex(of: tier)!))
+            for key in [result.name, row["pinyin"], row["initials"], result.uscc, result.customerID, result.mainManager ?? "",
+                        row["managers"]] as [String] {
+                fieldStarts.append(keys.count)
+                keys += key.lowercased().utf8
+                keys.append(0)
+            }
+            results.append(result)
+            tierOrders.append(CustomerTier.allCases.firstIndex(of: tier)!)
+            customerOrgs.append(org ?? -1)
         }
-        return CustomerSearchSnapshot(entries: entries, orgParents: orgParents, orgIndex: orgIndex)
+        fieldStarts.append(keys.count)
+        return CustomerSearchSnapshot(results: results, keys: keys, fieldStarts: fieldStarts, tierOrders: tierOrders,
+                                      orgs: customerOrgs, orgParents: orgParents, orgIndex: orgIndex)
     }
 
     /// No customers (nothing could be read).
-    public static let empty = CustomerSearchSnapshot(entries: [], orgParents: [], orgIndex: [:])
+    public static let empty = CustomerSearchSnapshot(results: [], keys: [], fieldStarts: [0], tierOrders: [], orgs: [],
+                                                     orgParents: [], orgIndex: [:])
 
     /// The number of customers in the snapshot.
-    public var count: Int { entries.count }
+    public var count: Int { results.count }
 
     /// The customers matching `text` within the filters, in the given order, at most `limit` of them. See
     /// `CustomerSearchSort.relevance` for what ranks first; an empty text matches every customer.
@@ -91,56 +102,72 @@ public struct CustomerSearchSnapshot: Sendable {
         let compact = Array(String(decoding: key, as: UTF8.self).filter { !" '’".contains($0) }.utf8)
         let within = filters.orgID.map(subtree)
         let section = filters.industrySection.map { Array($0.utf8) }
+        let tierOrder = filters.tier.map { CustomerTier.allCases.firstIndex(of: $0)! }
         var buckets: [[Int]] = Array(repeating: [], count: 4)
-        for index in entries.indices {
-            let entry = entries[index]
-            let result = entry.result
-            if let tier = filters.tier, result.tier != tier { continue }
-            if let line = filters.line, result.line != line { continue }
-            if let status = filters.status, result.status != status { continue }
-            if let section, !result.industryCode.utf8.starts(with: section) { continue }
-            if let within, !(entry.org.map { within[$0] } ?? false) { continue }
-            if let rank = Self.rank(entry, key: key, compact: compact) { buckets[rank].append(index) }
+        let fieldCount = Field.allCases.count
+        keys.withUnsafeBufferPointer { keys in
+            fieldStarts.withUnsafeBufferPointer { starts in
+                for customer in results.indices {
+                    if let tierOrder, tierOrders[customer] != tierOrder { continue }
+                    if let line = filters.line, results[customer].line != line { continue }
+                    if let status = filters.status, results[customer].status != status { continue }
+                    if let section, !results[customer].industryCode.utf8.starts(with: section) { continue }
+                    if let within, orgs[customer] < 0 || !within[orgs[customer]] { continue }
+                    let fields = UnsafeBufferPointer(rebasing: starts[customer * fieldCount...customer * fieldCount + fieldCount])
+                    if let rank = Self.rank(keys, fields, key: key, compact: compact) { buckets[rank].append(customer) }
+                }
+            }
         }
-        var matches = buckets.joined().map { $0 }
+        var matches = Array(buckets.joined())
         if case .column(let column, let ascending) = sort {
             matches = matches.enumerated().sorted { a, b in
-                let order = compare(entries[a.element], entries[b.element], by: column)
+                let order = compare(a.element, b.element, by: column)
                 if order == 0 { return a.offset < b.offset }
                 return ascending ? order < 0 : order > 0
             }.map(\.element)
         }
-        return matches.prefix(limit).map { entries[$0].result }
+        return matches.prefix(limit).map { results[$0] }
     }
 
     /// 0 exact id or USCC, 1 name prefix, 2 initials or pinyin prefix, 3 any key contains the text; nil: no match.
-    private static func rank(_ entry: Entry, key: [UInt8], compact: [UInt8]) -> Int? {
+    /// `fields` are the customer's field starts followed by the next customer's first.
+    private static func rank(_ keys: UnsafeBufferPointer<UInt8>, _ fields: UnsafeBufferPointer<Int>, key: [UInt8],
+                             compact: [UInt8]) -> Int? {
         if key.isEmpty { return 3 }
-        guard contains(entry.haystack, key) || (compact != key && contains(entry.haystack, compact)) else { return nil }
-        if entry.id == key || entry.uscc == key { return 0 }
-        if entry.name.starts(with: key) { return 1 }
-        if !compact.isEmpty, entry.initials.starts(with: compact) || entry.pinyin.starts(with: compact) { return 2 }
+        let all = fields[0]..<fields[Field.allCases.count]
+        guard contains(keys, all, key) || (compact != key && contains(keys, all, compact)) else { return nil }
+        func field(_ field: Field) -> Range<Int> { fields[field.rawValue]..<(fields[field.rawValue + 1] - 1) }
+        if equals(keys, field(.id), key) || equals(keys, field(.uscc), key) { return 0 }
+        if startsWith(keys, field(.name), key) { return 1 }
+        if !compact.isEmpty, startsWith(keys, field(.initials), compact) || startsWith(keys, field(.pinyin), compact) { return 2 }
         return 3
     }
 
-    /// Whether `needle` occurs in `haystack`, byte for byte (UTF-8 never matches inside another character).
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        let count = needle.count, last = haystack.count - needle.count
+    private static func equals(_ keys: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ text: [UInt8]) -> Bool {
+        range.count == text.count && startsWith(keys, range, text)
+    }
+
+    private static func startsWith(_ keys: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ text: [UInt8]) -> Bool {
+        guard range.count >= text.count else { return false }
+        for offset in text.indices where keys[range.lowerBound + offset] != text[offset] { return false }
+        return true
+    }
+
+    /// Whether `needle` occurs in `keys[range]`, byte for byte (UTF-8 never matches inside another character).
+    private static func contains(_ keys: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: [UInt8]) -> Bool {
+        let count = needle.count, last = range.upperBound - count
         guard count > 0 else { return true }
-        guard last >= 0 else { return false }
-        return haystack.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { pin in
-                var start = 0
-                while start <= last {
-                    if hay[start] == pin[0] {
-                        var offset = 1
-                        while offset < count, hay[start + offset] == pin[offset] { offset += 1 }
-                        if offset == count { return true }
-                    }
-                    start += 1
+        return needle.withUnsafeBufferPointer { needle in
+            var start = range.lowerBound
+            while start <= last {
+                if keys[start] == needle[0] {
+                    var offset = 1
+                    while offset < count, keys[start + offset] == needle[offset] { offset += 1 }
+                    if offset == count { return true }
                 }
-                return false
+                start += 1
             }
+            return false
         }
     }
 
@@ -156,18 +183,23 @@ public struct CustomerSearchSnapshot: Sendable {
         return inside
     }
 
-    /// Negative, zero or positive as `a` comes before, with or after `b` in ascending order of the column.
-    private func compare(_ a: Entry, _ b: Entry, by column: CustomerSearchColumn) -> Int {
+    /// Negative, zero or positive as customer `a` comes before, with or after `b` in ascending order of the column.
+    private func compare(_ a: Int, _ b: Int, by column: CustomerSearchColumn) -> Int {
         func order<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : (x == y ? 0 : 1) }
-        func bytes(_ x: [UInt8], _ y: [UInt8]) -> Int { x == y ? 0 : (x.lexicographicallyPrecedes(y) ? -1 : 1) }
+        func bytes(_ field: Field) -> Int {
+            let count = Field.allCases.count
+            let x = keys[fieldStarts[a * count + field.rawValue]..<fieldStarts[a * count + field.rawValue + 1]]
+            let y = keys[fieldStarts[b * count + field.rawValue]..<fieldStarts[b * count + field.rawValue + 1]]
+            return x.elementsEqual(y) ? 0 : (x.lexicographicallyPrecedes(y) ? -1 : 1)
+        }
         switch column {
-        case .name: return bytes(a.pinyin, b.pinyin) != 0 ? bytes(a.pinyin, b.pinyin) : bytes(a.name, b.name)
-        case .customerID: return bytes(a.id, b.id)
-        case .tier: return order(a.tierOrder, b.tierOrder)
-        case .line: return order(a.result.line, b.result.line)
-        case .mainManager: return bytes(a.manager, b.manager)
-        case .deposit: return order(a.result.depositBalance, b.result.depositBalance)
-        case .loan: return order(a.result.loanBalance, b.result.loanBalance)
+        case .name: return bytes(.pinyin) != 0 ? bytes(.pinyin) : bytes(.name)
+        case .customerID: return bytes(.id)
+        case .tier: return order(tierOrders[a], tierOrders[b])
+        case .line: return order(results[a].line, results[b].line)
+        case .mainManager: return bytes(.manager)
+        case .deposit: return order(results[a].depositBalance, results[b].depositBalance)
+        case .loan: return order(results[a].loanBalance, results[b].loanBalance)
         }
     }
 }
