@@ -7,6 +7,7 @@ struct CRM: ParsableCommand {
         abstract: "对公客户关系管理系统 (corporate-banking CRM): the terminal UI, the demo bank, the batch, and queries.",
         discussion: "Amounts print in yuan with two decimals. Database: --db, else CRM_DB, else $XDG_DATA_HOME/crm/crm.sqlite.",
         subcommands: [UICommand.self, DemoCommand.self, GenerateCommand.self, EtlCommand.self, BalancesCommand.self,
-                      AlertsCommand.self, FundFlowCommand.self, CustomerSearchCommand.self, BenchUICommand.self],
+                      AlertsCommand.self, FundFlowCommand.self, CustomerSearchCommand.self, BenchUICommand.self,
+                      BenchSearchCommand.self],
         defaultSubcommand: UICommand.self)
 }
