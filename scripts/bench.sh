@@ -3,13 +3,16 @@
 #   0. the terminal UI on the small demo bank (crm bench-ui, headless): time to first frame (goal 150 ms after
 #      the database is open), key-to-frame time on a 100,000-row table (goal 16 ms) beside whole-frame redraws,
 #      cells drawn per frame against cells changed (goal: no more), and the cockpit's drill-down.
+#   S. customer search on the medium bank's first day (50,000 customers): the search index step of that day,
+#      and per keystroke, typed into 全行客户查询 (crm bench-search, headless), at most 30 ms.
 #   1. tiny: generate plus load (goal: under 3 s).
 #   2. medium: one business date's full batch after 30 days of history and after 300 days (goals: at most 5 s;
 #      day 300 within 1.2x of day 30, compared in rows per second because the two days differ in size).
 #   3. large: the first day's full batch (goal: at most 60 s), and its transactions.csv step against
 #      `sqlite3 .import` of the same file into a bare table (goal: within 2x).
 # Generated extracts are kept in $BENCH_DIR (default .build-bench) and reused by later runs.
-# BENCH_ONLY=ui runs part 0 alone (a minute the first time, seconds after); BENCH_ONLY=batch parts 1 to 3.
+# BENCH_ONLY=ui runs part 0 alone (a minute the first time, seconds after); BENCH_ONLY=search part S alone;
+# BENCH_ONLY=batch parts 1 to 3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CRM=.build/release/crm
@@ -32,13 +35,25 @@ step_seconds() { # the seconds of one step in `crm etl --timings` output
   grep '^timings' | sed -e "s/.*$1 \([0-9.]*\).*/\1/"
 }
 
-if [ "${BENCH_ONLY:-all}" != batch ]; then
+if [ "${BENCH_ONLY:-all}" = all ] || [ "${BENCH_ONLY:-all}" = ui ]; then
   echo "== terminal UI on the small demo bank (headless)"
   XDG_CACHE_HOME="$DIR/cache" $CRM demo --scale small --no-tui --db "$DIR/small-demo.sqlite" >/dev/null 2>&1
   $CRM bench-ui --db "$DIR/small-demo.sqlite"
   echo
 fi
 [ "${BENCH_ONLY:-all}" = ui ] && exit 0
+
+if [ "${BENCH_ONLY:-all}" = all ] || [ "${BENCH_ONLY:-all}" = search ]; then
+  echo "== customer search on the medium bank's first day (goal <= 30 ms per keystroke)"
+  generate medium 7 2025-01-02 1 "$DIR/medium-1"
+  rm -f "$DIR/search.sqlite"*
+  $CRM etl --source "$DIR/medium-1" --db "$DIR/search.sqlite" --timings > "$DIR/search-day1.txt" 2>/dev/null
+  echo "search index step on the first day: $(step_seconds 'search index' < "$DIR/search-day1.txt") s"
+  $CRM bench-search --db "$DIR/search.sqlite"
+  rm -f "$DIR/search.sqlite"*
+  echo
+fi
+[ "${BENCH_ONLY:-all}" = search ] && exit 0
 
 echo "== tiny: generate plus load (goal < 3 s)"
 rm -rf "$DIR/tiny" "$DIR/tiny.sqlite"*

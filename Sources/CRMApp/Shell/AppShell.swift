@@ -83,6 +83,7 @@ public final class AppShell: TerminalApplication, ShellActions {
         case .homeLayout: return HomeLayoutScreen(shell: self)
         case .tags: return TagsScreen(shell: self)
         case .customerSets: return CustomerSetsScreen(shell: self)
+        case .customerSearch: return CustomerSearchScreen(shell: self)
         default: return nil
         }
     }
@@ -219,7 +220,7 @@ public final class AppShell: TerminalApplication, ShellActions {
             guard signedIn != nil, let picker = try? SignInScreen(services: services) else { return false }
             signedIn = nil
             stack = [picker]
-        case .home, .announcements, .alerts, .schedule, .cockpit, .homeLayout, .tags, .customerSets:
+        case .home, .announcements, .alerts, .schedule, .cockpit, .homeLayout, .tags, .customerSets, .customerSearch:
             guard signedIn != nil else { return false }
             open(command)
         default:

@@ -3,7 +3,8 @@ import TUI
 
 /// The kinds of screen, which decide where a command applies.
 public enum ScreenKind: String, Sendable, CaseIterable {
-    case signIn, home, announcements, alerts, schedule, cockpit, homeLayout, customer, tags, customerTags, customerSets, customerSet
+    case signIn, home, announcements, alerts, schedule, cockpit, homeLayout, customer, tags, customerTags, customerSets, customerSet,
+         customerSearch
 }
 
 /// Every command's stable id.
@@ -11,7 +12,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     // The shell's own.
     case help, palette, quit, back, refresh, switchLanguage, signOut
     // Modules and functions, reachable from anywhere.
-    case home, announcements, alerts, schedule, cockpit, homeLayout, tags, customerSets
+    case home, announcements, alerts, schedule, cockpit, homeLayout, tags, customerSets, customerSearch
     // Moving within a screen (the screen's widgets take these keys).
     case moveUp, moveDown, pageUp, pageDown, top, bottom, open, nextTab, previousTab
     // Screen actions.
@@ -78,10 +79,10 @@ public enum CommandRegistry {
         AppCommand(.help, "帮助", "Help", keywords: ["keys", "manual"], keys: [.character("?")], f: 1, bar: Text("帮助", "Help"), .global),
         AppCommand(.home, "客户经理工作台", "Workbench", keywords: ["home", "start", "dashboard"], keys: [.character("w")], f: 2, bar: Text("工作台", "Home"), .module),
         AppCommand(.search, "查找", "Search", keywords: ["find", "filter"], keys: [.character("/")], f: 3, bar: Text("查找", "Find"),
-                   .screens([.alerts])),
+                   .screens([.alerts, .customerSearch])),
         AppCommand(.refresh, "刷新", "Refresh", keywords: ["reload"], keys: [.character("r")], f: 5, bar: Text("刷新", "Reload"), .global),
         AppCommand(.sort, "排序", "Sort", keywords: ["order", "column"], keys: [.character("s")], f: 6, bar: Text("排序", "Sort"),
-                   .screens([.alerts, .cockpit, .customerSet])),
+                   .screens([.alerts, .cockpit, .customerSet, .customerSearch])),
         AppCommand(.newItem, "新建日程", "New schedule item", keywords: ["add", "create", "appointment"], keys: [.character("n")], f: 7, bar: Text("新建", "New"),
                    .screens([.schedule])),
         AppCommand(.publish, "发布公告", "Publish announcement", keywords: ["new", "notice", "post"], keys: [.character("n")], f: 7, bar: Text("发布", "Post"),
@@ -101,6 +102,8 @@ public enum CommandRegistry {
         AppCommand(.schedule, "日程安排", "Schedule", keywords: ["calendar", "agenda", "reminders"], keys: [.character("c")], .module),
         AppCommand(.cockpit, "数据展示驾驶舱", "Cockpit", keywords: ["dashboard", "figures", "drill down", "kpi"],
                    keys: [.character("d")], .module),
+        AppCommand(.customerSearch, "全行客户查询", "Customer search", keywords: ["find customer", "lookup", "uscc"],
+                   keys: [.character("f")], .module),
         AppCommand(.homeLayout, "自定义个性化页面", "Customise home page", keywords: ["personal", "panels", "layout", "settings"],
                    keys: [.character("p")], .module),
         AppCommand(.tags, "客户标签组", "Customer tags", keywords: ["tags", "labels", "groups", "segments"],
@@ -117,7 +120,7 @@ public enum CommandRegistry {
         AppCommand(.nextTab, "下一栏", "Next pane", keys: [.tab], .navigation),
         AppCommand(.previousTab, "上一栏", "Previous pane", keys: [.backTab], .navigation),
         AppCommand(.sortDirection, "升序/降序", "Ascending or descending", keys: [.character("S")],
-                   .screens([.alerts, .cockpit, .customerSet])),
+                   .screens([.alerts, .cockpit, .customerSet, .customerSearch])),
         AppCommand(.editItem, "修改日程", "Edit schedule item", keywords: ["change"], keys: [.character("e")], .screens([.schedule])),
         AppCommand(.previousPeriod, "上一周", "Previous week", keys: [.character("[")], .screens([.schedule])),
         AppCommand(.nextPeriod, "下一周", "Next week", keys: [.character("]")], .screens([.schedule])),

@@ -36,6 +36,7 @@ extension ScreenKind {
         case .customerTags: return "tagging"
         case .customerSets: return "groups and conglomerates"
         case .customerSet: return "group or conglomerate 360"
+        case .customerSearch: return "customer search"
         }
     }
 }

@@ -56,6 +56,7 @@ enum RollbackStep {
             DROP TABLE temp.reassigned;
             """, arguments: ["day": day])
         try IndicatorStep.refreshWeights(db, .all)
+        try SearchIndexStep.rollBack(db, from: date)
         // Accounts and customers first received from `date` on did not exist the day before.
         try db.execute(sql: "DELETE FROM sum_account_balance WHERE first_batch_date >= ?", arguments: [day])
         try db.execute(sql: """

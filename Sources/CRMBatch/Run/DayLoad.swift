@@ -67,6 +67,8 @@ enum DayLoad {
         stepStarted("customer status")
         try CustomerStatusStep.run(db, date: date, firstLoaded: firstLoaded, settings: settings,
                                    lastActive: .incremental(transactionsAfter: before))
+        stepStarted("search index")
+        try SearchIndexStep.run(db, date: date)
 
         timer.stop()
         let report = DayReport(date: date, files: files, warnings: folder.warnings.count, stepSeconds: timer.steps)

@@ -32,7 +32,7 @@ struct BenchUICommand: ParsableCommand {
         let backend = HeadlessBackend(size: Size(width: 120, height: 40))
         EventLoop(backend: backend, application: shell, minimumSize: AppShell.minimumSize, tooSmall: { _, _ in [] }).draw()
         let drawn = ContinuousClock.now
-        print("first frame: open \(milliseconds(afterOpen - opened)) ms, first frame \(milliseconds(drawn - afterOpen)) ms after open "
+        print("first frame: open \((afterOpen - opened).millisecondsText) ms, first frame \((drawn - afterOpen).millisecondsText) ms after open "
               + "(goal <= 150 ms), head-office workbench at 120x40")
     }
 
@@ -65,48 +65,28 @@ struct BenchUICommand: ParsableCommand {
         }
         let diffed = measure(fullRedraw: false)
         let whole = measure(fullRedraw: true)
-        print("100,000-row table, \(keys.count) keys at 120x40: per key mean \(micro(mean(diffed.times))) µs, "
-              + "p99 \(micro(percentile(diffed.times, 99))) µs, max \(micro(diffed.times.max()!)) µs (goal <= 16,000 µs); "
-              + "whole-frame redraw baseline mean \(micro(mean(whole.times))) µs")
+        print("100,000-row table, \(keys.count) keys at 120x40: per key mean \(diffed.times.mean.microsecondsText) µs, "
+              + "p99 \(diffed.times.percentile(99).microsecondsText) µs, max \(diffed.times.max()!.microsecondsText) µs (goal <= 16,000 µs); "
+              + "whole-frame redraw baseline mean \(whole.times.mean.microsecondsText) µs")
         print("cells per frame: drawn \(diffed.drawn / keys.count), changed \(diffed.changed / keys.count), "
               + "worst frame drew \(diffed.worstExtra) more than changed (goal 0); whole frame = \(120 * 40) cells")
     }
 
     /// Key-to-frame time of a cockpit drill-down and back up, as head office on this database.
     private func drillDown() throws {
-        let db = try database.open()
-        guard let profile = try db.writer.read({ try StaffDirectory.firstActive($0, role: .headOffice) }) else { return }
-        let services = try AppServices(database: db, clock: .system, isDemo: true)
-        let shell = try AppShell(services: services, language: .chinese, plain: false, signIn: profile)
-        let backend = HeadlessBackend(size: Size(width: 120, height: 40))
-        let loop = EventLoop(backend: backend, application: shell, minimumSize: AppShell.minimumSize, tooSmall: { _, _ in [] })
-        loop.draw()
-        func press(_ key: Key) -> Duration {
-            backend.enqueue(keys: [key])
-            let start = ContinuousClock.now
-            _ = loop.step(timeoutMilliseconds: 0)
-            return ContinuousClock.now - start
-        }
-        let open = press(.character("d"))
+        guard let app = try HeadlessHeadOffice(try database.open()) else { return }
+        let open = app.press(.character("d"))
         var down: [Duration] = [], deeper: [Duration] = [], up: [Duration] = []
         for _ in 0..<20 {
-            down.append(press(.enter))
-            deeper.append(press(.enter))
-            up.append(press(.character("u")))
-            up.append(press(.character("u")))
+            down.append(app.press(.enter))
+            deeper.append(app.press(.enter))
+            up.append(app.press(.character("u")))
+            up.append(app.press(.character("u")))
         }
-        print("cockpit as head office: open \(milliseconds(open)) ms; drill bank->line p50 \(milliseconds(percentile(down, 50))) ms, "
-              + "line->branch p50 \(milliseconds(percentile(deeper, 50))) ms (p99 \(milliseconds(percentile(deeper, 99))) ms), "
-              + "drill up p50 \(milliseconds(percentile(up, 50))) ms")
+        print("cockpit as head office: open \(open.millisecondsText) ms; drill bank->line p50 \(down.percentile(50).millisecondsText) ms, "
+              + "line->branch p50 \(deeper.percentile(50).millisecondsText) ms (p99 \(deeper.percentile(99).millisecondsText) ms), "
+              + "drill up p50 \(up.percentile(50).millisecondsText) ms")
     }
-
-    private func mean(_ values: [Duration]) -> Duration { values.reduce(.zero, +) / values.count }
-    private func percentile(_ values: [Duration], _ p: Int) -> Duration {
-        let sorted = values.sorted()
-        return sorted[min(sorted.count - 1, sorted.count * p / 100)]
-    }
-    private func micro(_ d: Duration) -> String { String(Int(d / .microseconds(1))) }
-    private func milliseconds(_ d: Duration) -> String { String(format: "%.1f", Double(d / .microseconds(1)) / 1000) }
 }
 
 /// A screen that is one table, for the scrolling figures.

@@ -1,0 +1,74 @@
+@testable import CRMApp
+import CRMCore
+import CRMStore
+import GRDB
+import TUI
+import XCTest
+
+final class CustomerSearchScreenTests: XCTestCase {
+    override func setUp() { TextLocale.activateUTF8ForTesting() }
+
+    /// A customer of the tiny bank whose pinyin initials begin no other customer's initials, with those initials.
+    private func customerWithUniqueInitials() throws -> (id: String, name: String, initials: String) {
+        let names = try AppDatabase.open(path: TinyBankFixture.path).writer.read {
+            try Row.fetchAll($0, sql: "SELECT customer_id, name FROM base_customer ORDER BY customer_id")
+        }.map { (id: $0[0] as String, name: $0[1] as String, initials: Pinyin.initials($0[1])) }
+        let unique = names.first { candidate in
+            !names.contains { $0.id != candidate.id && $0.initials.hasPrefix(candidate.initials) }
+        }
+        return try XCTUnwrap(unique)
+    }
+
+    func testPinyinInitialsFindACustomerFirstAndEnterOpensIt() throws {
+        let customer = try customerWithUniqueInitials()
+        let session = HeadlessSession(try TinyBankFixture.shell(as: .headOffice), size: TestSize.large)
+        session.press(.character("f"))
+        XCTAssertEqual(session.shell.current.kind, .customerSearch)
+        session.type(customer.initials)
+        let firstRow = session.screen.split(separator: "\n")[5]
+        XCTAssertTrue(firstRow.contains(customer.name), "\(customer) first in\n\(session.screen)")
+        assertFills(session.grid)
+        session.press(.enter)
+        XCTAssertEqual(session.shell.current.kind, .customer, session.screen)
+        XCTAssertTrue(session.screen.contains(customer.name), session.screen)
+        session.press(.escape)
+        XCTAssertEqual(session.shell.current.kind, .customerSearch)
+        XCTAssertTrue(session.screen.contains("查找 " + customer.initials), "the field keeps what was typed\n\(session.screen)")
+    }
+
+    func testChineseTypedCharacterByCharacterNarrowsTheList() throws {
+        let customer = try customerWithUniqueInitials()
+        let session = HeadlessSession(try TinyBankFixture.shell(as: .headOffice), size: TestSize.large)
+        session.press(.character("f"))
+        session.type(String(customer.name.prefix(4)))
+        XCTAssertTrue(session.screen.contains("查找 " + customer.name.prefix(4)), session.screen)
+        XCTAssertTrue(session.screen.contains(customer.name), session.screen)
+        // Backspace takes one character back and the list follows.
+        session.press(.backspace)
+        XCTAssertTrue(session.screen.contains("查找 " + customer.name.prefix(3) + " "), session.screen)
+    }
+
+    func testFiltersCycleWithTabAndArrowsAndSortMarksItsColumn() throws {
+        let session = HeadlessSession(try TinyBankFixture.shell(as: .headOffice), size: TestSize.large)
+        session.press(.character("f"))
+        session.press(.tab, .right)
+        XCTAssertTrue(session.screen.contains("分层 ◂战略▸"), session.screen)
+        session.press(.right, .right)
+        XCTAssertTrue(session.screen.contains("分层 ◂一般▸"), session.screen)
+        XCTAssertFalse(session.screen.contains("潜在"), "only general customers are listed\n\(session.screen)")
+        session.press(.character("s"))
+        XCTAssertTrue(session.screen.contains("客户名称▲"), session.screen)
+        session.press(.character("S"))
+        XCTAssertTrue(session.screen.contains("客户名称▼"), session.screen)
+    }
+
+    func testGoldenScreens() throws {
+        for size in [TestSize.small, TestSize.large] {
+            let session = HeadlessSession(try TinyBankFixture.shell(as: .teamLead), size: size)
+            session.press(.character("f"))
+            session.type("有限")
+            assertFills(session.grid)
+            try assertMatchesGolden(session.grid, name: "customer-search-lead-\(size.width)x\(size.height)")
+        }
+    }
+}
