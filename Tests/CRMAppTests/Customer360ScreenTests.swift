@@ -79,7 +79,7 @@ final class Customer360ScreenTests: XCTestCase {
         let id = try largestDepositor(shell)
         shell.openCustomer(id)
         let name = try XCTUnwrap(shell.current as? Customer360Screen).overview.identity.name
-        session.press(.character("g"), .tab)
+        session.press(.character("+"), .tab)
         session.type("资金回流客户群")
         session.press(.control("s"))
         XCTAssertTrue(session.screen.contains("已加入客户群"), session.screen)

@@ -62,6 +62,31 @@ final class CustomerSearchScreenTests: XCTestCase {
         XCTAssertTrue(session.screen.contains("客户名称▼"), session.screen)
     }
 
+    func testMarkedResultsAreTaggedTogetherAndTheTagFiltersTheList() throws {
+        let shell = try TinyBankFixture.shell(as: .headOffice)
+        XCTAssertTrue(shell.apply(CreateTagGroup(id: "g", groupName: "活动")))
+        XCTAssertTrue(shell.apply(CreateTag(id: "t", groupID: "g", tagName: "重点营销")))
+        let session = HeadlessSession(shell, size: TestSize.large)
+        session.press(.character("f"))
+        let screen = try XCTUnwrap(shell.current as? CustomerSearchScreen)
+        for _ in 0...5 { session.press(.tab) }
+        session.press(.character(" "), .character(" "), .character(" "))
+        XCTAssertEqual(screen.marked.count, 3, session.screen)
+        session.press(.character("t"))
+        XCTAssertTrue(session.screen.contains("打标签：3 户客户"), session.screen)
+        session.press(.down, .down, .down, .down, .down, .character(" "))
+        XCTAssertTrue(session.screen.contains("[x] 活动 / 重点营销"), session.screen)
+        session.press(.escape)
+        let tagged = try shell.services.database.writer.read {
+            try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM work_customer_tag WHERE tag_id = 't'")
+        }
+        XCTAssertEqual(tagged, 3)
+        for _ in 0...5 { session.press(.tab) }
+        for _ in 0...RuleTag.allCases.count { session.press(.right) }
+        XCTAssertTrue(session.screen.contains("标签 ◂活动/重点营销▸"), session.screen)
+        XCTAssertTrue(session.screen.contains("1/3"), "three customers carry the tag:\n\(session.screen)")
+    }
+
     func testGoldenScreens() throws {
         for size in [TestSize.small, TestSize.large] {
             let session = HeadlessSession(try TinyBankFixture.shell(as: .teamLead), size: size)

@@ -3,8 +3,9 @@ import CRMStore
 import TUI
 
 /// Bank-wide customer search (全行客户查询) within the user's scope: results as the user types (name, pinyin,
-/// pinyin initials, USCC, customer id, manager), filters for tier, line, industry section and status, sortable
-/// columns, Enter opens the customer.
+/// pinyin initials, USCC, customer id, manager), filters for tier, line, industry section, status and tag,
+/// sortable columns, Enter opens the customer. Space marks results; t tags the marked customers (or the one
+/// selected), g adds them to a customer group.
 ///
 /// Focus moves with Tab between the text field, each filter (← → change it) and the results. The scope's customers
 /// are read once into a `CustomerSearchSnapshot` and searched in memory at every keystroke; they are read again
@@ -25,14 +26,28 @@ final class CustomerSearchScreen: Screen {
     private var loadedDate: BusinessDate?
     private var field = TextField()
     private var focus = Focus.text
+    /// The filters: the fixed ones and the tags that exist.
+    private let filters: [Filter]
     /// The chosen value of each filter, as an index into its choices (0: all).
-    private var choices = [Int](repeating: 0, count: CustomerSearchScreen.filters.count)
+    private var choices: [Int]
+    /// The customers carrying the chosen tag, when a tag is chosen.
+    private var tagged: Set<String>?
+    /// Customers marked with Space for tagging or grouping.
+    private(set) var marked: Set<String> = []
+    private let database: AppDatabase
+    private let scope: DataScope
+    private let plain: Bool
     private var sort = CustomerSearchSort.relevance
     private var results: [CustomerSearchResult] = []
     private var table = Table(columns: [], source: ArrayTableSource(rows: []))
     private var language: Language
 
     init(shell: ShellActions) {
+        database = shell.services.database
+        scope = shell.session.scope
+        plain = shell.plain
+        filters = Self.fixedFilters + [Self.tagFilter(shell)]
+        choices = [Int](repeating: 0, count: filters.count)
         language = shell.language
         snapshot = Self.load(shell)
         loadedDate = shell.services.businessDate
@@ -61,12 +76,13 @@ final class CustomerSearchScreen: Screen {
 
     /// Runs the search for what the field holds now, keeping the selection at the top.
     private func search() {
-        var filters = CustomerSearchFilters()
-        for (index, filter) in Self.filters.enumerated() where choices[index] > 0 {
-            filter.apply(filter.values[choices[index] - 1].code, &filters)
+        var chosen = CustomerSearchFilters()
+        for (index, filter) in filters.enumerated() where choices[index] > 0 {
+            filter.apply(filter.values[choices[index] - 1].code, &chosen)
         }
-        results = snapshot.search(field.text, filters: filters, sort: sort, limit: Self.limit)
-        table = Table(columns: columns(), source: ResultSource(results: results, language: language))
+        chosen.customerIDs = tagged
+        results = snapshot.search(field.text, filters: chosen, sort: sort, limit: Self.limit)
+        table = Table(columns: columns(), source: ResultSource(results: results, language: language, marked: marked, plain: plain))
     }
 
     private func columns() -> [TableColumn] {
@@ -125,7 +141,7 @@ final class CustomerSearchScreen: Screen {
     private func renderFilters(in rect: Rect, on grid: inout Grid, context: ScreenContext) {
         grid.fill(rect)
         var x = rect.x
-        for (index, filter) in Self.filters.enumerated() where x < rect.maxX {
+        for (index, filter) in filters.enumerated() where x < rect.maxX {
             let value = choices[index] == 0 ? Text("全部", "All") : filter.values[choices[index] - 1].title
             x = grid.put(filter.title(language) + " ", x: x, y: rect.y, style: Style(.dim), limit: rect.maxX)
             let focused = focus == .filter(index)
@@ -192,21 +208,57 @@ final class CustomerSearchScreen: Screen {
             if case .column(let column, let ascending) = sort { sort = .column(column, ascending: !ascending) }
             else { sort = .column(.name, ascending: false) }
             search()
+        case .markRow:
+            guard focus == .results, let row = table.selectedRow else { return false }
+            let id = results[row].customerID
+            if marked.remove(id) == nil { marked.insert(id) }
+            let position = row
+            search()
+            table.select(position: min(position + 1, max(0, results.count - 1)))
+        case .editTags:
+            let ids = chosenCustomers
+            guard !ids.isEmpty else { return true }
+            let zh = shell.language == .chinese
+            shell.push(CustomerTagsScreen(shell: shell, customerIDs: ids,
+                                          heading: zh ? "打标签：\(ids.count) 户客户" : "Tag \(ids.count) customers"))
+        case .addToGroup:
+            let ids = chosenCustomers
+            guard !ids.isEmpty else { return true }
+            GroupPicker.present(shell: shell, customerIDs: ids, heading: shell.language == .chinese ? "\(ids.count) 户客户" : "\(ids.count) customers")
         default: return false
         }
         return true
     }
 
     private func moveFocus(by step: Int) {
-        let stops = [Focus.text] + Self.filters.indices.map(Focus.filter) + [.results]
+        let stops = [Focus.text] + filters.indices.map(Focus.filter) + [.results]
         let current = stops.firstIndex(of: focus) ?? 0
         focus = stops[(current + step + stops.count) % stops.count]
     }
 
     private func choose(_ filter: Int, step: Int) {
-        let count = Self.filters[filter].values.count + 1
+        let count = filters[filter].values.count + 1
         choices[filter] = (choices[filter] + step + count) % count
+        if filter == filters.count - 1 { tagged = choices[filter] == 0 ? nil : carriers(of: filters[filter].values[choices[filter] - 1].code) }
         search()
+    }
+
+    /// The customers in scope that carry a tag: "rule:NAME" for a rule tag, else a user-made tag's id.
+    private func carriers(of code: String) -> Set<String> {
+        let scope = self.scope
+        let ids = try? database.writer.read { db -> [String] in
+            if code.hasPrefix("rule:"), let rule = RuleTag(rawValue: String(code.dropFirst(5))) {
+                return try TagQuery.customers(db, rule: rule, scope: scope, limit: Int.max).map(\.id)
+            }
+            return try TagQuery.customers(db, tagID: code, scope: scope).map(\.id)
+        }
+        return Set(ids ?? [])
+    }
+
+    /// The customers the tagging and grouping commands act on: the marked ones, else the selected one.
+    private var chosenCustomers: [String] {
+        if !marked.isEmpty { return results.map(\.customerID).filter(marked.contains) + marked.subtracting(results.map(\.customerID)).sorted() }
+        return table.selectedRow.map { [results[$0].customerID] } ?? []
     }
 
     private func open(_ shell: ShellActions) {
@@ -223,7 +275,16 @@ final class CustomerSearchScreen: Screen {
         let apply: @Sendable (String, inout CustomerSearchFilters) -> Void
     }
 
-    static let filters: [Filter] = [
+    /// Rule tags first, then every user-made tag as "group / tag".
+    private static func tagFilter(_ shell: ShellActions) -> Filter {
+        let scope = shell.session.scope
+        let groups = (try? shell.services.database.writer.read { try TagQuery.groups($0, scope: scope) }) ?? []
+        let rules = RuleTag.allCases.map { ("rule:" + $0.rawValue, Text($0.chineseName, $0.rawValue)) }
+        let manual = groups.flatMap { group in group.tags.map { ($0.id, Text("\(group.name)/\($0.name)", "\(group.name)/\($0.name)")) } }
+        return Filter(title: Text("标签", "Tag"), values: rules + manual, apply: { _, _ in })
+    }
+
+    static let fixedFilters: [Filter] = [
         Filter(title: Text("分层", "Tier"), values: CustomerTier.allCases.map { ($0.rawValue, Text($0.chineseName, $0.rawValue)) },
                apply: { $1.tier = CustomerTier(rawValue: $0) }),
         Filter(title: Text("条线", "Line"), values: BusinessLine.allCases.map { ($0.rawValue, Text($0.chineseName, $0.englishName)) },
@@ -239,6 +300,8 @@ final class CustomerSearchScreen: Screen {
 private struct ResultSource: TableDataSource {
     let results: [CustomerSearchResult]
     let language: Language
+    let marked: Set<String>
+    let plain: Bool
 
     var rowCount: Int { results.count }
 
@@ -246,7 +309,7 @@ private struct ResultSource: TableDataSource {
         let result = results[row]
         let zh = language == .chinese
         switch column {
-        case 0: return result.name
+        case 0: return (marked.contains(result.customerID) ? (plain ? "* " : "✓ ") : "") + result.name
         case 1: return result.customerID
         case 2: return zh ? result.tier.chineseName : result.tier.rawValue
         case 3: return BusinessLine(rawValue: result.line).map { zh ? $0.chineseName : $0.englishName } ?? result.line

@@ -18,8 +18,8 @@ final class CustomerSetsScreen: Screen {
     }
 
     func render(in rect: Rect, on grid: inout Grid, context: ScreenContext) -> Point? {
-        let title = context.text("我的客户群与集团客户 · Enter 打开 · 在客户视图中按 g 加入客户群",
-                                 "My groups and conglomerates · Enter opens · g in a customer view adds to a group")
+        let title = context.text("我的客户群与集团客户 · Enter 打开 · 在客户视图中按 + 加入客户群",
+                                 "My groups and conglomerates · Enter opens · + in a customer view adds to a group")
         let inside = Box.draw(rect, title: title, on: &grid, context: context.render)
         list.items = sets.map { set in
             let kind = set.kind == .group ? context.text("客户群", "Group") : context.text("集团", "Conglomerate")

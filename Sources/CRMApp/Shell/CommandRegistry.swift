@@ -18,7 +18,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     // Screen actions.
     case search, sort, sortDirection, newItem, editItem, completeItem, publish, markRead
     case togglePanel, movePanelUp, movePanelDown, save, drillUp, switchSeries, previousPeriod, nextPeriod, today
-    case newTag, newTagGroup, editTags, toggleTag, markStrategic, addToGroup, removeFromGroup
+    case newTag, newTagGroup, editTags, toggleTag, markStrategic, addToGroup, removeFromGroup, markRow
 }
 
 /// Where a command applies and who carries it out.
@@ -134,13 +134,16 @@ public enum CommandRegistry {
                    bar: Text("新标签", "Tag"), .screens([.tags])),
         AppCommand(.newTagGroup, "新建标签组", "New tag group", keywords: ["add", "create", "group"], keys: [.character("N")],
                    .screens([.tags])),
-        AppCommand(.editTags, "打标签", "Tag this customer", keywords: ["label", "tags"], keys: [.character("t")], .screens([.customer])),
+        AppCommand(.editTags, "打标签", "Tag this customer", keywords: ["label", "tags"], keys: [.character("t")],
+                   .screens([.customer, .customerSearch])),
         AppCommand(.markStrategic, "认定/取消战略客户", "Mark or unmark strategic", keywords: ["strategic", "tier"],
                    keys: [.character("*")], .screens([.customer])),
-        AppCommand(.addToGroup, "加入客户群", "Add to a customer group", keywords: ["group"], keys: [.character("g")],
-                   .screens([.customer])),
+        AppCommand(.addToGroup, "加入客户群", "Add to a customer group", keywords: ["group"], keys: [.character("+")],
+                   .screens([.customer, .customerSearch])),
         AppCommand(.removeFromGroup, "移出客户群", "Remove from the group", keywords: ["group", "remove"], keys: [.character("x")],
                    f: 8, bar: Text("移出", "Remove"), .screens([.customerSet])),
+        AppCommand(.markRow, "标记/取消标记", "Mark or unmark", keywords: ["select", "bulk"], keys: [.character(" ")],
+                   .screens([.customerSearch])),
         AppCommand(.toggleTag, "加上/去掉标签", "Add or remove the tag", keys: [.character(" ")], .screens([.customerTags])),
         AppCommand(.togglePanel, "显示/隐藏面板", "Show or hide panel", keys: [.character(" ")], .screens([.homeLayout])),
         AppCommand(.movePanelUp, "面板上移", "Move panel up", keys: [.character("K")], .screens([.homeLayout])),

@@ -12,6 +12,8 @@ public struct CustomerSearchFilters: Sendable, Equatable {
     public var orgID: String?
     /// `ACTIVE` or `CLOSED`.
     public var status: String?
+    /// Only these customers: the carriers of a tag, the members of a group.
+    public var customerIDs: Set<String>?
 
     public init(tier: CustomerTier? = nil, line: String? = nil, industrySection: String? = nil, orgID: String? = nil,
                 status: String? = nil) {

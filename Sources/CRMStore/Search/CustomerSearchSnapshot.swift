@@ -113,6 +113,7 @@ public struct CustomerSearchSnapshot: Sendable {
                     if let status = filters.status, results[customer].status != status { continue }
                     if let section, !results[customer].industryCode.utf8.starts(with: section) { continue }
                     if let within, orgs[customer] < 0 || !within[orgs[customer]] { continue }
+                    if let allowed = filters.customerIDs, !allowed.contains(results[customer].customerID) { continue }
                     let fields = UnsafeBufferPointer(rebasing: starts[customer * fieldCount...customer * fieldCount + fieldCount])
                     if let rank = Self.rank(keys, fields, key: key, compact: compact) { buckets[rank].append(customer) }
                 }
