@@ -7,13 +7,14 @@ import TUI
 /// benchmarks that time a key from arrival to finished frame.
 struct HeadlessHeadOffice {
     let backend = HeadlessBackend(size: Size(width: 120, height: 40))
+    let shell: AppShell
     let loop: EventLoop
 
     /// Nil when the database has no active head-office user.
     init?(_ db: AppDatabase) throws {
         guard let profile = try db.writer.read({ try StaffDirectory.firstActive($0, role: .headOffice) }) else { return nil }
         let services = try AppServices(database: db, clock: .system, isDemo: true)
-        let shell = try AppShell(services: services, language: .chinese, plain: false, signIn: profile)
+        shell = try AppShell(services: services, language: .chinese, plain: false, signIn: profile)
         loop = EventLoop(backend: backend, application: shell, minimumSize: AppShell.minimumSize, tooSmall: { _, _ in [] })
         loop.draw()
     }
