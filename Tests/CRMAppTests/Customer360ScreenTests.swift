@@ -108,3 +108,39 @@ final class Customer360ScreenTests: XCTestCase {
         XCTAssertTrue(session.screen.contains("no customer '\(outsider)'"), session.screen)
     }
 }
+
+final class AssignmentFormTests: XCTestCase {
+    override func setUp() { TextLocale.activateUTF8ForTesting() }
+
+    func testABranchHeadReassignsAndTheOverviewShowsTheNewManagers() throws {
+        let shell = try TinyBankFixture.shell(as: .branchHead)
+        let session = HeadlessSession(shell, size: TestSize.large)
+        let customer = try shell.services.database.writer.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT customer_id FROM base_customer_manager GROUP BY customer_id HAVING COUNT(*) = 1 ORDER BY customer_id LIMIT 1
+                """)!
+        }
+        shell.openCustomer(customer)
+        session.press(.character("A"))
+        XCTAssertTrue(session.screen.contains("营销关系分配"), session.screen)
+        session.press(.tab, .right, .tab)
+        session.type("30")
+        session.press(.control("s"))
+        XCTAssertTrue(session.screen.contains("营销关系已调整"), session.screen)
+        let screen = try XCTUnwrap(shell.current as? Customer360Screen)
+        XCTAssertEqual(screen.overview.managers.map(\.shareBP), [7_000, 3_000])
+        XCTAssertTrue(session.screen.contains("协办客户经理"), session.screen)
+    }
+
+    func testARelationshipManagerIsToldWhoMayReassign() throws {
+        let shell = try TinyBankFixture.shell(as: .relationshipManager)
+        let session = HeadlessSession(shell, size: TestSize.large)
+        let customer = try shell.services.database.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT customer_id FROM base_customer_manager WHERE staff_id = ? LIMIT 1",
+                                arguments: [shell.session.profile.staffID])!
+        }
+        shell.openCustomer(customer)
+        session.press(.character("A"))
+        XCTAssertTrue(session.screen.contains("只有分支行行长和总行可以分配营销关系"), session.screen)
+    }
+}

@@ -154,6 +154,8 @@ final class Customer360Screen: Screen {
                     shell.notify(zh ? "已记录，随下一批量生效" : "Recorded; the next batch applies it", .success)
                 }
             }
+        case .assignManagers:
+            AssignmentForm.present(shell: shell, overview: overview) { [weak self] in self?.reload(shell: shell) }
         case .addToGroup:
             GroupPicker.present(shell: shell, customerIDs: [customerID], heading: overview.identity.name)
         default:

@@ -18,7 +18,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     // Screen actions.
     case search, sort, sortDirection, newItem, editItem, completeItem, publish, markRead
     case togglePanel, movePanelUp, movePanelDown, save, drillUp, switchSeries, previousPeriod, nextPeriod, today
-    case newTag, newTagGroup, editTags, toggleTag, markStrategic, addToGroup, removeFromGroup, markRow
+    case newTag, newTagGroup, editTags, toggleTag, markStrategic, addToGroup, removeFromGroup, markRow, assignManagers
 }
 
 /// Where a command applies and who carries it out.
@@ -136,6 +136,8 @@ public enum CommandRegistry {
                    .screens([.tags])),
         AppCommand(.editTags, "打标签", "Tag this customer", keywords: ["label", "tags"], keys: [.character("t")],
                    .screens([.customer, .customerSearch])),
+        AppCommand(.assignManagers, "营销关系分配", "Assign managers", keywords: ["reassign", "manager", "owner", "share"],
+                   keys: [.character("A")], .screens([.customer])),
         AppCommand(.markStrategic, "认定/取消战略客户", "Mark or unmark strategic", keywords: ["strategic", "tier"],
                    keys: [.character("*")], .screens([.customer])),
         AppCommand(.addToGroup, "加入客户群", "Add to a customer group", keywords: ["group"], keys: [.character("+")],

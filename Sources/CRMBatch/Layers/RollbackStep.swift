@@ -55,6 +55,7 @@ enum RollbackStep {
                 AND h.batch_date = (SELECT MAX(x.batch_date) FROM base_customer_manager_history x WHERE x.customer_id = h.customer_id);
             DROP TABLE temp.reassigned;
             """, arguments: ["day": day])
+        try ManagerAssignment.restorePending(from: date, db)
         try IndicatorStep.refreshWeights(db, .all)
         try SearchIndexStep.rollBack(db, from: date)
         // Accounts and customers first received from `date` on did not exist the day before.

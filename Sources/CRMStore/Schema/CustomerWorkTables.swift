@@ -38,3 +38,19 @@ enum CustomerGroupTables {
             """)
     }
 }
+
+/// `work_manager_assignment`: reassignments of a customer's managers (营销关系分配) made in the CRM. Each takes
+/// effect on the business date after the one loaded when it was made; the batch applies it on that date after the
+/// day's extracts, and again whenever that date is reloaded.
+enum AssignmentTables {
+    static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE work_manager_assignment (
+              id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, managers TEXT NOT NULL, effective_date TEXT NOT NULL,
+              assigned_by TEXT NOT NULL, assigned_at TEXT NOT NULL
+            );
+            CREATE INDEX work_manager_assignment_date ON work_manager_assignment(effective_date, assigned_at);
+            CREATE INDEX work_manager_assignment_customer ON work_manager_assignment(customer_id, effective_date);
+            """)
+    }
+}

@@ -88,6 +88,19 @@ public enum StaffDirectory {
         try active(db).first { $0.role == role }
     }
 
+    /// The active managers (relationship managers and team leads) `assigner` may give customers to: those of
+    /// their branch for a branch head, everyone's for head office.
+    public static func assignable(_ db: Database, by assigner: StaffProfile) throws -> [StaffProfile] {
+        var condition = ""
+        var arguments: StatementArguments = []
+        if assigner.role != .headOffice {
+            condition = " AND s.org_id IN (\(DataScope.subtreeSQL))"
+            arguments = [assigner.orgID]
+        }
+        return try Row.fetchAll(db, sql: select + " WHERE s.status = 'ACTIVE' AND s.position IN ('RM', 'TEAM_LEAD')\(condition) ORDER BY s.org_id, s.staff_id",
+                                arguments: arguments).compactMap(profile)
+    }
+
     private static func profile(_ row: Row) -> StaffProfile? {
         guard let role = StaffRole(rawValue: row[4]) else { return nil }
         return StaffProfile(staffID: row[0], name: row[1], orgID: row[2], orgName: row[3], role: role)

@@ -5,5 +5,5 @@ struct CustomerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "customer",
         abstract: "Find customers and show everything the bank knows about one (客户统一视图).",
-        subcommands: [CustomerSearchCommand.self, CustomerShowCommand.self])
+        subcommands: [CustomerSearchCommand.self, CustomerShowCommand.self, CustomerAssignCommand.self])
 }
