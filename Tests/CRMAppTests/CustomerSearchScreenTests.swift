@@ -69,7 +69,7 @@ final class CustomerSearchScreenTests: XCTestCase {
         let session = HeadlessSession(shell, size: TestSize.large)
         session.press(.character("f"))
         let screen = try XCTUnwrap(shell.current as? CustomerSearchScreen)
-        for _ in 0...5 { session.press(.tab) }
+        session.press(.backTab)
         session.press(.character(" "), .character(" "), .character(" "))
         XCTAssertEqual(screen.marked.count, 3, session.screen)
         session.press(.character("t"))
@@ -81,7 +81,7 @@ final class CustomerSearchScreenTests: XCTestCase {
             try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM work_customer_tag WHERE tag_id = 't'")
         }
         XCTAssertEqual(tagged, 3)
-        for _ in 0...5 { session.press(.tab) }
+        session.press(.backTab)
         for _ in 0...RuleTag.allCases.count { session.press(.right) }
         XCTAssertTrue(session.screen.contains("标签 ◂活动/重点营销▸"), session.screen)
         XCTAssertTrue(session.screen.contains("1/3"), "three customers carry the tag:\n\(session.screen)")

@@ -28,6 +28,8 @@ final class Customer360Screen: Screen {
     let customerID: String
     private(set) var overview: CustomerOverview
     private(set) var tags: CustomerTags?
+    /// The viewer's next open schedule item about this customer.
+    private(set) var nextItem: ScheduleItem?
     private var tabs: Tabs
     private var language: Language
     private let data: Customer360Data
@@ -41,10 +43,10 @@ final class Customer360Screen: Screen {
         overview = try shell.services.database.writer.read {
             try Customer360Query.overview($0, customerID: customerID, scope: scope, asOf: date)
         }
-        tags = try? shell.services.database.writer.read { try TagQuery.of($0, customerID: customerID) }
         language = shell.language
         tabs = Tabs(titles: Tab.allCases.map { $0.title(shell.language) })
         data = Customer360Data(database: shell.services.database, overview: overview, scope: scope)
+        loadExtras(shell: shell)
     }
 
     var tab: Tab { Tab(rawValue: tabs.active) ?? .overview }
@@ -58,7 +60,14 @@ final class Customer360Screen: Screen {
         }) {
             overview = fresh
         }
+        loadExtras(shell: shell)
+    }
+
+    /// The tags and the next schedule item, which change while the view is open.
+    private func loadExtras(shell: ShellActions) {
+        let id = customerID, staffID = shell.session.profile.staffID, now = shell.services.nowText
         tags = try? shell.services.database.writer.read { try TagQuery.of($0, customerID: id) }
+        nextItem = (try? shell.services.database.writer.read { try ScheduleQuery.next($0, staffID: staffID, customerID: id, now: now) }) ?? nil
     }
 
     func render(in rect: Rect, on grid: inout Grid, context: ScreenContext) -> Point? {
@@ -71,7 +80,7 @@ final class Customer360Screen: Screen {
         let rows = Split.rows(rect, [.fixed(1), .fixed(1), .flex(1)])
         drawHeader(in: rows[0], on: &grid, context: context)
         tabs.render(in: rows[1], on: &grid, context: context.render)
-        let view = Customer360TabView(data: data, overview: overview, tags: tags, context: context)
+        let view = Customer360TabView(data: data, overview: overview, tags: tags, nextItem: nextItem, context: context)
         switch tab {
         case .overview: view.overview(in: rows[2], on: &grid)
         case .balances: view.balances(in: rows[2], on: &grid)

@@ -7,6 +7,7 @@ struct Customer360TabView {
     let data: Customer360Data
     let overview: CustomerOverview
     let tags: CustomerTags?
+    let nextItem: ScheduleItem?
     let context: ScreenContext
 
     private var language: Language { context.language }
@@ -42,13 +43,16 @@ struct Customer360TabView {
         let right = Split.rows(columns[1], [.fixed(7), .flex(1)])
         let figures = Box.draw(right[0], title: text("关键指标", "Key figures"), on: &grid, context: context.render.focused(false))
         drawKeyFigures(in: figures, on: &grid)
-        let lower = Box.draw(right[1], title: text("近 30 日提醒与分层历史", "Alerts (30 days) and tier history"), on: &grid,
+        let lower = Box.draw(right[1], title: text("日程、近 30 日提醒与分层历史", "Schedule, alerts (30 days), tier history"), on: &grid,
                              context: context.render.focused(false))
-        var lines: [(String, Style)] = o.alerts.map { alert in
+        let next = nextItem.map { text("下一日程：\($0.startsAt) \($0.title)", "Next: \($0.startsAt) \($0.title)") }
+            ?? text("下一日程：没有安排（c 日程中新建）", "Next: nothing scheduled (add it in the schedule, c)")
+        var lines: [(String, Style)] = [(next, Style(.accent)), ("", Style())]
+        lines += o.alerts.map { alert in
             ("\(alert.date) \(AlertText.mark(alert.kind, plain: context.render.plain)) \(AlertText.kind(alert.kind)(language)) \(money(alert.amount))",
              Style(.warning))
         }
-        if lines.isEmpty { lines.append((text("近 30 日没有大额变动", "No large movement in 30 days"), Style(.dim))) }
+        if o.alerts.isEmpty { lines.append((text("近 30 日没有大额变动", "No large movement in 30 days"), Style(.dim))) }
         lines.append(("", Style()))
         lines += o.tierHistory.prefix(6).map { period in
             (text("\(period.from) 起 \(period.tier.chineseName)（\(period.rule)）", "from \(period.from): \(period.tier.rawValue) (\(period.rule))"),

@@ -46,7 +46,7 @@ final class CustomerSearchScreen: Screen {
         database = shell.services.database
         scope = shell.session.scope
         plain = shell.plain
-        filters = Self.fixedFilters + [Self.tagFilter(shell)]
+        filters = Self.fixedFilters + [Self.branchFilter(shell), Self.tagFilter(shell)]
         choices = [Int](repeating: 0, count: filters.count)
         language = shell.language
         snapshot = Self.load(shell)
@@ -273,6 +273,14 @@ final class CustomerSearchScreen: Screen {
         let title: Text
         let values: [(code: String, title: Text)]
         let apply: @Sendable (String, inout CustomerSearchFilters) -> Void
+    }
+
+    /// The branches and sub-branches the user may look into: every one for head office, their own subtree for
+    /// a branch head or team lead, none for a relationship manager (whose customers are all their own).
+    private static func branchFilter(_ shell: ShellActions) -> Filter {
+        let scope = shell.session.scope
+        let orgs = (try? shell.services.database.writer.read { try OrgDirectory.branches($0, scope: scope) }) ?? []
+        return Filter(title: Text("机构", "Branch"), values: orgs.map { ($0.orgID, Text($0.name, $0.name)) }, apply: { $1.orgID = $0 })
     }
 
     /// Rule tags first, then every user-made tag as "group / tag".

@@ -42,6 +42,14 @@ public enum ScheduleQuery {
             """, arguments: [staffID, now, now]).map(item)
     }
 
+    /// A member of staff's next open item about a customer, from `now` on.
+    public static func next(_ db: Database, staffID: String, customerID: String, now: String) throws -> ScheduleItem? {
+        try Row.fetchOne(db, sql: select + """
+             WHERE w.staff_id = ? AND w.customer_id = ? AND w.done_at IS NULL AND w.starts_at >= substr(?, 1, 16)
+             ORDER BY w.starts_at, w.id LIMIT 1
+            """, arguments: [staffID, customerID, now]).map(item)
+    }
+
     private static let select = """
         SELECT w.id, w.title, w.starts_at, w.customer_id, c.name, w.remind_minutes, w.note, w.done_at
         FROM work_schedule w LEFT JOIN base_customer c ON c.customer_id = w.customer_id
