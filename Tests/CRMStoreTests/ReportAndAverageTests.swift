@@ -111,6 +111,24 @@ private func rm(_ id: String) -> DataScope { DataScope(reach: .managedBy(staffID
         }
     }
 
+    @Test func aCustomerGroupIsAveragedForItsOwnerOnly() throws {
+        let database = try smallBank()
+        try database.writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO work_customer_group(id, name, owner, created_at) VALUES ('K1', '链上客户', 'R2', '2025-01-03 09:00:00');
+                INSERT INTO work_customer_group_member(group_id, customer_id, added_at)
+                VALUES ('K1', 'C1', '2025-01-03 09:00:00'), ('K1', 'C2', '2025-01-03 09:00:00');
+                """)
+        }
+        let group = try database.writer.read { try AverageQuery.group($0, id: "K1", owner: "R2", scope: rm("R2"), from: day1, to: day3) }
+        #expect(group.name == "链上客户")
+        #expect(group.averages.customers.map(\.customerID) == ["C1", "C2"])
+        #expect(group.averages.total.depositAverage == 150_100_00)
+        #expect(throws: QueryError.unknownGroup("K1"), "a group is its owner's alone") {
+            try database.writer.read { try AverageQuery.group($0, id: "K1", owner: "R1", scope: rm("R1"), from: day1, to: day3) }
+        }
+    }
+
     @Test func anySetOfCustomersIsAveragedTheSameWay() throws {
         let database = try smallBank()
         let group = try database.writer.read {

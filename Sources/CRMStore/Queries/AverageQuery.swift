@@ -59,6 +59,15 @@ public enum AverageQuery {
         return ConglomerateAverages(groupID: id, name: name, averages: averages)
     }
 
+    /// A customer group of `owner`'s, its members in the scope, with the group's name; a group that is not
+    /// theirs reads as unknown.
+    public static func group(_ db: Database, id: String, owner: String, scope: DataScope, from: BusinessDate, to: BusinessDate) throws
+        -> ConglomerateAverages {
+        guard let name = try String.fetchOne(db, sql: "SELECT name FROM work_customer_group WHERE id = ? AND owner = ?",
+                                             arguments: [id, owner]) else { throw QueryError.unknownGroup(id) }
+        return ConglomerateAverages(groupID: id, name: name, averages: try customers(db, set: .group(id), scope: scope, from: from, to: to))
+    }
+
     /// The customers of `set` in the scope. Every day of the range must be loaded.
     public static func customers(_ db: Database, set: CustomerSelection, scope: DataScope, from: BusinessDate, to: BusinessDate) throws
         -> RangeAverages {

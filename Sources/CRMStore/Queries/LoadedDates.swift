@@ -7,6 +7,7 @@ public enum QueryError: Error, CustomStringConvertible, Equatable {
     case dateNotLoaded(BusinessDate, loaded: ClosedRange<BusinessDate>?)
     case unknownCustomer(String)
     case unknownConglomerate(String)
+    case unknownGroup(String)
     case nothingLoaded
     case badRange(from: BusinessDate, to: BusinessDate)
 
@@ -17,6 +18,7 @@ public enum QueryError: Error, CustomStringConvertible, Equatable {
             return "business date \(date) is not loaded: \(range)"
         case .unknownCustomer(let id): return "no customer '\(id)'"
         case .unknownConglomerate(let id): return "no conglomerate '\(id)'"
+        case .unknownGroup(let id): return "no customer group '\(id)' of yours"
         case .nothingLoaded: return "no business date is loaded yet (run crm etl)"
         case .badRange(let from, let to): return "--from \(from) is after --to \(to)"
         }

@@ -6,14 +6,16 @@ import CRMStore
 struct AverageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "average",
-        abstract: "Deposit and loan daily averages (存贷款日均) of a customer or a conglomerate over any loaded date range.",
+        abstract: "Deposit and loan daily averages (存贷款日均) of a customer, a conglomerate or a customer group over any loaded date range.",
         discussion: """
             Average = the sum of each calendar day's point balance / the days from --from to --to, both included. \
-            A conglomerate sums its members within the --as staff member's scope, and lists each of them.
+            A conglomerate sums its members within the --as staff member's scope, and lists each of them; so does one \
+            of the --as staff member's customer groups (--group, which needs --as).
             """)
 
     @Option(help: "Customer id.") var customer: String?
     @Option(help: "Conglomerate (集团) id.") var conglomerate: String?
+    @Option(help: "Customer group (客户群) id, one of the --as staff member's.") var group: String?
     @Option(help: "First day of the range.") var from: BusinessDate
     @Option(help: "Last day of the range.") var to: BusinessDate
     @OptionGroup var scope: ScopeOptions
@@ -21,16 +23,24 @@ struct AverageCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if (customer == nil) == (conglomerate == nil) { throw ValidationError("give either --customer or --conglomerate") }
+        if [customer, conglomerate, group].compactMap({ $0 }).count != 1 {
+            throw ValidationError("give one of --customer, --conglomerate and --group")
+        }
+        if group != nil, scope.staff == nil { throw ValidationError("--group needs --as: a customer group belongs to one member of staff") }
         if from > to { throw ValidationError("--from \(from) is after --to \(to)") }
     }
 
     func run() throws {
         let db = try database.open()
         let scope = try scope.scope(in: db)
+        let owner = try self.scope.staff.map { try SignInTarget.resolve($0, in: db).staffID }
         let result: (id: String, name: String?, averages: RangeAverages)
         do {
             result = try db.writer.read { db in
+                if let group, let owner {
+                    let averages = try AverageQuery.group(db, id: group, owner: owner, scope: scope, from: from, to: to)
+                    return (averages.groupID, averages.name, averages.averages)
+                }
                 if let conglomerate {
                     let group = try AverageQuery.conglomerate(db, id: conglomerate, scope: scope, from: from, to: to)
                     return (group.groupID, group.name, group.averages)
@@ -41,6 +51,7 @@ struct AverageCommand: ParsableCommand {
         } catch let error as QueryError where self.scope.staff != nil {
             switch error {
             case .unknownCustomer(let id): throw CommandFailure("customer \(id) is not among the customers --as \(self.scope.staff!) may see (or does not exist)")
+            case .unknownGroup(let id): throw CommandFailure("no customer group '\(id)' of --as \(self.scope.staff!)")
             case .unknownConglomerate(let id): throw CommandFailure("conglomerate \(id) has no member --as \(self.scope.staff!) may see (or does not exist)")
             default: throw error
             }
