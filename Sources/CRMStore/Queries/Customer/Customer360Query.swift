@@ -58,20 +58,7 @@ public enum Customer360Query {
 
     /// Month-end deposit and loan balances and the deposit YTD average, for the 13 months up to `asOf`.
     public static func history(_ db: Database, customerID: String, asOf: BusinessDate) throws -> [BalancePoint] {
-        let ends = try LoadedDates.monthEnds(through: asOf, count: 13, db)
-        guard !ends.isEmpty else { return [] }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT d.biz_date, d.deposit_balance, d.loan_balance, d.deposit_bd_year, p.days_year
-            FROM ind_customer_day d JOIN sum_period_days p ON p.biz_date = d.biz_date
-            WHERE d.customer_id = ? AND d.biz_date IN (\(ends.map { _ in "?" }.joined(separator: ", ")))
-            """, arguments: StatementArguments([customerID] + ends.map(\.description)))
-        var byDate: [String: Row] = [:]
-        for row in rows { byDate[row[0]] = row }
-        return ends.map { date in
-            let row = byDate[date.description]
-            return BalancePoint(date: date, deposit: row?[1] ?? 0, loan: row?[2] ?? 0,
-                                depositYearAverage: row.map { DailyAverage.average(balanceDays: $0[3], days: $0[4]) } ?? 0)
-        }
+        try CustomerSetQuery.monthEndBalances(db, customerIDs: [customerID], asOf: asOf)
     }
 
     /// Products held (accounts not closed) and the penetration of each product category among the customer's

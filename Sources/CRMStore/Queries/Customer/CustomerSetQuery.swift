@@ -96,11 +96,11 @@ public enum CustomerSetQuery {
                                  loan: balances.loan, creditLimit: credit?[0] ?? 0, creditUsed: credit?[1] ?? 0)
         }.sorted { ($0.deposit.balance, $1.customerID) > ($1.deposit.balance, $0.customerID) }
         return CustomerSetView(set: set, asOf: asOf, members: figures,
-                               trend: try trend(db, customerIDs: figures.map(\.customerID), asOf: asOf))
+                               trend: try monthEndBalances(db, customerIDs: figures.map(\.customerID), asOf: asOf))
     }
 
-    /// The members' summed month-end balances over 13 months.
-    private static func trend(_ db: Database, customerIDs: [String], asOf: BusinessDate) throws -> [BalancePoint] {
+    /// The customers' summed month-end balances (and deposit YTD averages) over the 13 months up to `asOf`.
+    static func monthEndBalances(_ db: Database, customerIDs: [String], asOf: BusinessDate) throws -> [BalancePoint] {
         let ends = try LoadedDates.monthEnds(through: asOf, count: 13, db)
         guard !customerIDs.isEmpty, !ends.isEmpty else { return ends.map { BalancePoint(date: $0, deposit: 0, loan: 0, depositYearAverage: 0) } }
         let rows = try Row.fetchAll(db, sql: """
