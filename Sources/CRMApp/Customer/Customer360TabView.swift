@@ -86,7 +86,9 @@ struct Customer360TabView {
             let cells = shown.map { all[$0] }
             var x = rect.x
             for (index, cell) in cells.enumerated() {
-                grid.put(DisplayWidth.fit(cell, to: widths[index] - 1, alignRight: index > 0), x: x, y: rect.y + offset,
+                // Columns keep a space between them; the last may use its whole width.
+                let room = index == cells.count - 1 ? widths[index] : widths[index] - 1
+                grid.put(DisplayWidth.fit(cell, to: room, alignRight: index > 0), x: x, y: rect.y + offset,
                          style: offset == 0 ? Style(.header) : Style(), limit: rect.maxX)
                 x += widths[index]
             }
