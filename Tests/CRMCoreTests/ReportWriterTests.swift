@@ -16,6 +16,13 @@ import Testing
                 + "\"甲|乙\n公司\",-0.05,,3.45,\r\n")
     }
 
+    @Test func csvDefusesTextThatASpreadsheetWouldRunAsAFormula() {
+        let risky = ReportTable(title: "t", notes: [], columns: [.text("名称"), .number("金额")],
+                                rows: [[.text("=HYPERLINK(\"http://x\")"), .money(-5)], [.text("@SUM(A1)"), .money(5)], [.text("-3+2"), .empty]])
+        #expect(ReportCSV.render(risky) == "\u{FEFF}名称,金额\r\n\"'=HYPERLINK(\"\"http://x\"\")\",-0.05\r\n'@SUM(A1),0.05\r\n'-3+2,\r\n",
+                "a negative amount stays a number")
+    }
+
     @Test func csvQuotesOnlyWhatNeedsIt() {
         #expect(ReportCSV.field("福州新盛路桥有限公司") == "福州新盛路桥有限公司")
         #expect(ReportCSV.field("a,b") == "\"a,b\"")
