@@ -17,6 +17,7 @@ let package = Package(
         .target(name: "CRMStore", dependencies: [
             "CRMCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "CRMBatch", dependencies: [
             "CRMCore", "CRMStore",

@@ -174,6 +174,9 @@ final class WorkbenchScreenTests: XCTestCase {
         XCTAssertEqual(session.shell.current.kind, .alerts)
         session.press(.enter)
         XCTAssertEqual(session.shell.current.kind, .customer, session.screen)
+        let audited = try session.shell.services.database.writer.read { try AuditLog.query($0, action: "customer.view") }
+        XCTAssertEqual(audited.first?.actor, session.shell.session.profile.staffID, "opening a 360 view is audited")
+        XCTAssertEqual(try session.shell.services.database.writer.read { try AuditLog.query($0, action: "signin") }.count, 1)
         XCTAssertTrue(session.screen.contains("统一社会信用代码"), session.screen)
         session.press(.escape)
         XCTAssertEqual(session.shell.current.kind, .alerts)

@@ -42,6 +42,8 @@ public final class AppShell: TerminalApplication, ShellActions {
 
     /// Starts a session on the workbench home page.
     public func signIn(_ profile: StaffProfile) {
+        try? services.database.audit(actor: profile.staffID, action: "signin.success", target: profile.staffID,
+                                     detail: services.isDemo ? "demo picker" : "picker", clock: services.clock)
         signedIn = Session(profile: profile)
         overlay = nil
         stack = [HomeScreen(shell: self)]
@@ -69,6 +71,7 @@ public final class AppShell: TerminalApplication, ShellActions {
     public func openCustomer(_ customerID: String) {
         do {
             push(try Customer360Screen(shell: self, customerID: customerID))
+            try services.database.audit(actor: session.profile.staffID, action: "customer.view", target: customerID, clock: services.clock)
         } catch {
             notify(String(describing: error), .error)
         }

@@ -33,10 +33,13 @@ public struct MutationError: Error, CustomStringConvertible, Equatable {
 public struct MutationLog: Sendable {
     public let database: AppDatabase
     public let clock: WallClock
+    /// The machine named in the audit log.
+    public let machine: String
 
-    public init(database: AppDatabase, clock: WallClock) {
+    public init(database: AppDatabase, clock: WallClock, machine: String = Machine.name) {
         self.database = database
         self.clock = clock
+        self.machine = machine
     }
 
     /// Applies `mutation` as `actor` under `id` (a new UUID unless given); returns false when that id was
@@ -52,6 +55,8 @@ public struct MutationLog: Sendable {
             try db.execute(sql: """
                 INSERT INTO sys_outbox(mutation_id, name, actor, created_at, payload) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [id, mutation.name, actor.staffID, timestamp, mutation.payload.rendered()])
+            try AuditLog.append(db, at: timestamp, actor: actor.staffID, machine: machine, action: "mutation." + mutation.name,
+                                target: id, detail: mutation.payload.rendered())
             return true
         }
     }

@@ -26,6 +26,7 @@ struct CustomerShowCommand: ParsableCommand {
         } catch QueryError.unknownCustomer(let id) where self.scope.staff != nil {
             throw CommandFailure("customer \(id) is not among the customers --as \(self.scope.staff!) may see (or does not exist)")
         }
+        try self.scope.audit(db, action: "customer.view", target: customerID, detail: "crm customer show")
         if output.json {
             printJSON(view.json)
         } else {

@@ -54,6 +54,7 @@ struct ReportCommand: ParsableCommand {
         let table = try db.writer.read { try ReportRegistry.named(name!)!.run($0, scope: scope, request: request) }
         let text = format == .csv ? ReportCSV.render(table) : ReportMarkdown.render(table)
         guard let destination else {
+            try self.scope.audit(db, action: "report", target: name!, detail: "\(format) rows \(table.rows.count)")
             print(text, terminator: "")
             return
         }
@@ -62,6 +63,7 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw CommandFailure("cannot write \(destination.path): \(describe(error))")
         }
+        try self.scope.audit(db, action: "export", target: name!, detail: "\(format) rows \(table.rows.count) to \(destination.path)")
     }
 
     /// The file URL for `path`, refused (exit 1) when its folder does not exist.

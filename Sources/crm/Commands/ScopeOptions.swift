@@ -7,6 +7,12 @@ struct ScopeOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: "Run as this staff id (or the first user of a role: rm, lead, branch, hq, admin), within their scope.")
     var staff: String?
 
+    /// Records what the command looked at or exported, under the `--as` staff member (or `-` without one).
+    func audit(_ database: AppDatabase, action: String, target: String, detail: String = "") throws {
+        let actor = try staff.map { try SignInTarget.resolve($0, in: database).staffID } ?? "-"
+        try database.audit(actor: actor, action: action, target: target, detail: detail, clock: .system)
+    }
+
     /// The scope in force: the named staff member's, else everything.
     func scope(in database: AppDatabase) throws -> DataScope {
         guard let staff else { return DataScope(reach: .everything) }
