@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
     ],
     targets: [
         .target(name: "CRMCore"),
@@ -18,6 +19,7 @@ let package = Package(
             "CRMCore",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         ]),
         .target(name: "CRMBatch", dependencies: [
             "CRMCore", "CRMStore",

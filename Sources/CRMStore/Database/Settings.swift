@@ -23,6 +23,14 @@ public struct Settings: Sendable, Equatable {
         Entry(key: "reject_share_max_pct", value: "1", description: "批量：拒收行占比超过此值（%）时以失败结束"),
         Entry(key: "tax_rate_pct", value: "25", description: "利润测算：所得税率（%）"),
         Entry(key: "hurdle_rate_pct", value: "10", description: "利润测算：资本门槛回报率（%），用于 EVA"),
+        Entry(key: "password_min_length", value: "10", description: "账户：密码最短长度"),
+        Entry(key: "password_min_classes", value: "3", description: "账户：密码至少包含的字符类别数（小写、大写、数字、符号）"),
+        Entry(key: "password_max_age_days", value: "90", description: "账户：密码有效天数，过期须修改"),
+        Entry(key: "password_history", value: "5", description: "账户：不得重复使用最近几次的密码"),
+        Entry(key: "lockout_failures", value: "5", description: "账户：连续登录失败几次后锁定"),
+        Entry(key: "lockout_minutes", value: "15", description: "账户：锁定分钟数"),
+        Entry(key: "idle_lock_minutes", value: "15", description: "界面：无操作多少分钟后锁屏"),
+        Entry(key: "bcrypt_cost", value: "12", description: "账户：bcrypt 计算强度（4 到 31）"),
     ]
 
     public var largeMovementMinimum: Int64 = 1_000_000_00
@@ -33,6 +41,7 @@ public struct Settings: Sendable, Equatable {
     public var rejectShareMaxPercent: Int64 = 1
     public var taxRatePercent: Int64 = 25
     public var hurdleRatePercent: Int64 = 10
+    public var passwordPolicy = PasswordPolicy()
 
     public init() {}
 
@@ -58,6 +67,14 @@ public struct Settings: Sendable, Equatable {
             case "reject_share_max_pct": settings.rejectShareMaxPercent = integer ?? settings.rejectShareMaxPercent
             case "tax_rate_pct": settings.taxRatePercent = integer ?? settings.taxRatePercent
             case "hurdle_rate_pct": settings.hurdleRatePercent = integer ?? settings.hurdleRatePercent
+            case "password_min_length": settings.passwordPolicy.minimumLength = integer.map(Int.init) ?? settings.passwordPolicy.minimumLength
+            case "password_min_classes": settings.passwordPolicy.minimumClasses = integer.map(Int.init) ?? settings.passwordPolicy.minimumClasses
+            case "password_max_age_days": settings.passwordPolicy.maximumAgeDays = integer.map(Int.init) ?? settings.passwordPolicy.maximumAgeDays
+            case "password_history": settings.passwordPolicy.history = integer.map(Int.init) ?? settings.passwordPolicy.history
+            case "lockout_failures": settings.passwordPolicy.lockoutFailures = integer.map(Int.init) ?? settings.passwordPolicy.lockoutFailures
+            case "lockout_minutes": settings.passwordPolicy.lockoutMinutes = integer.map(Int.init) ?? settings.passwordPolicy.lockoutMinutes
+            case "idle_lock_minutes": settings.passwordPolicy.idleLockMinutes = integer.map(Int.init) ?? settings.passwordPolicy.idleLockMinutes
+            case "bcrypt_cost": settings.passwordPolicy.bcryptCost = integer.map(Int.init) ?? settings.passwordPolicy.bcryptCost
             default: break
             }
         }

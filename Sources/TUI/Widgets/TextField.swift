@@ -12,6 +12,8 @@ public struct TextField: Sendable {
     public var maxLength: Int?
     /// Draws the field in the invalid-input style (a form sets this while its value fails validation).
     public var isInvalid = false
+    /// A password: each character shows as `*`, one column wide whatever it is.
+    public var isSecure = false
 
     /// A field holding `text`, with the cursor at its end.
     public init(text: String = "", placeholder: String = "", maxLength: Int? = nil) {
@@ -92,6 +94,10 @@ public struct TextField: Sendable {
             grid.put(placeholder, x: rect.x, y: rect.y, style: Style(.placeholder), limit: rect.maxX)
             return
         }
+        if isSecure {
+            grid.put(String(repeating: "*", count: min(characters.count, rect.width)), x: rect.x, y: rect.y, style: style)
+            return
+        }
         let first = scroll(width: rect.width).first
         grid.put(String(characters[first...]), x: rect.x, y: rect.y, style: style, limit: rect.maxX)
     }
@@ -99,6 +105,7 @@ public struct TextField: Sendable {
     /// Where the terminal cursor goes when the field has focus.
     public func cursorPosition(in rect: Rect) -> Point? {
         guard !rect.isEmpty else { return nil }
+        if isSecure { return Point(x: rect.x + min(cursor, rect.width - 1), y: rect.y) }
         let skipped = scroll(width: rect.width).skipped
         let column = DisplayWidth.of(String(characters[..<cursor])) - skipped
         return Point(x: rect.x + min(column, rect.width - 1), y: rect.y)
