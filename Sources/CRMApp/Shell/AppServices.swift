@@ -7,6 +7,12 @@ public final class AppServices {
     public let database: AppDatabase
     public let clock: WallClock
     public let mutations: MutationLog
+    public let accounts: Accounts
+    /// A real installation (`crm admin init` has run, not the demo bank): everyone signs in with a password and
+    /// the UI locks when idle.
+    public let passwordsRequired: Bool
+    /// Minutes without a key before the UI locks (password installations only).
+    public let idleLockMinutes: Int
     /// The latest loaded business date (数据日期), nil for an empty database.
     public private(set) var businessDate: BusinessDate?
     /// Whether this is the made-up demo bank.
@@ -17,6 +23,9 @@ public final class AppServices {
         self.clock = clock
         self.isDemo = isDemo
         mutations = MutationLog(database: database, clock: clock)
+        accounts = Accounts(database: database, clock: clock)
+        passwordsRequired = try !isDemo && accounts.required()
+        idleLockMinutes = try database.writer.read(Settings.read).passwordPolicy.idleLockMinutes
         businessDate = try database.writer.read(LoadedDates.range)?.upperBound
     }
 

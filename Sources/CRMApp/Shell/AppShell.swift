@@ -16,6 +16,8 @@ public final class AppShell: TerminalApplication, ShellActions {
     /// Schedule items already announced by a reminder toast, and when to look again.
     private var remindedItems: Set<String> = []
     private var nextReminderCheck = ContinuousClock.now
+    /// When the last key came, for the idle lock.
+    private var lastActivity = ContinuousClock.now
     /// Set when the user asked to quit: the event loop ends.
     public private(set) var finished = false
 
@@ -24,10 +26,15 @@ public final class AppShell: TerminalApplication, ShellActions {
         self.language = language
         self.plain = plain
         if let profile {
-            signIn(profile)
+            signIn(profile, byPassword: false)
         } else {
-            stack = [try SignInScreen(services: services)]
+            stack = [try AppShell.signInScreen(services)]
         }
+    }
+
+    /// The password form on a real installation, else the picker of staff.
+    private static func signInScreen(_ services: AppServices) throws -> Screen {
+        services.passwordsRequired ? PasswordSignInScreen() : try SignInScreen(services: services)
     }
 
     public var session: Session {
@@ -41,9 +48,12 @@ public final class AppShell: TerminalApplication, ShellActions {
     // MARK: Sign-in and navigation
 
     /// Starts a session on the workbench home page.
-    public func signIn(_ profile: StaffProfile) {
-        try? services.database.audit(actor: profile.staffID, action: "signin.success", target: profile.staffID,
-                                     detail: services.isDemo ? "demo picker" : "picker", clock: services.clock)
+    public func signIn(_ profile: StaffProfile, byPassword: Bool) {
+        if !byPassword {
+            try? services.database.audit(actor: profile.staffID, action: "signin.success", target: profile.staffID,
+                                         detail: services.isDemo ? "demo picker" : "picker", clock: services.clock)
+        }
+        lastActivity = .now
         signedIn = Session(profile: profile)
         overlay = nil
         stack = [HomeScreen(shell: self)]
@@ -155,18 +165,41 @@ public final class AppShell: TerminalApplication, ShellActions {
             }
             return !finished
         case .key(let key):
+            lastActivity = .now
             handleKey(key)
             return !finished
         }
     }
 
     public func idle() -> Bool {
-        var changed = announceDueReminders()
+        var changed = lockWhenIdle()
+        changed = announceDueReminders() || changed
         if let toast, toast.isExpired(at: .now) {
             self.toast = nil
             changed = true
         }
         return changed
+    }
+
+    /// On a real installation, covers the screen with the password form after the idle time; only the signed-in
+    /// user's password (or Ctrl-C, which quits) takes it away.
+    private func lockWhenIdle() -> Bool {
+        guard services.passwordsRequired, let signedIn, !(overlay?.isLock ?? false),
+              ContinuousClock.now - lastActivity >= .seconds(services.idleLockMinutes * 60) else { return false }
+        let zh = language == .chinese
+        var form = Form(fields: [.text("password", label: zh ? "密码" : "Password", maxLength: 64)], inputWidth: 30)
+        form.fields[0].input.isSecure = true
+        let staffID = signedIn.profile.staffID
+        overlay = .lock(FormOverlay(title: zh ? "已锁屏：\(signedIn.profile.name)，请输入密码" : "Locked: \(signedIn.profile.name), enter your password",
+                                    form: form) { [services] values in
+            do {
+                _ = try services.accounts.signIn(staffID: staffID, password: values["password"] ?? "")
+                return nil
+            } catch {
+                return String(describing: error)
+            }
+        })
+        return true
     }
 
     /// Every half minute, shows a toast for each schedule item whose reminder time has just come.
@@ -220,9 +253,9 @@ public final class AppShell: TerminalApplication, ShellActions {
         case .switchLanguage:
             language = language == .chinese ? .english : .chinese
         case .signOut:
-            guard signedIn != nil, let picker = try? SignInScreen(services: services) else { return false }
+            guard signedIn != nil, let screen = try? AppShell.signInScreen(services) else { return false }
             signedIn = nil
-            stack = [picker]
+            stack = [screen]
         case .home, .announcements, .alerts, .schedule, .cockpit, .homeLayout, .tags, .customerSets, .customerSearch:
             guard signedIn != nil else { return false }
             open(command)
@@ -265,9 +298,15 @@ public final class AppShell: TerminalApplication, ShellActions {
             perform(command)
         case .submitForm(let values, let onSubmit):
             if let error = onSubmit(values) {
-                if case .form(var form) = overlay {
+                switch overlay {
+                case .form(var form):
                     form.error = error
                     overlay = .form(form)
+                case .lock(var form):
+                    form.error = error
+                    overlay = .lock(form)
+                default:
+                    break
                 }
                 self.overlay = overlay
             } else {

@@ -6,6 +6,10 @@ enum Overlay {
     case palette(PaletteOverlay)
     case dialog(Dialog, () -> Void)
     case form(FormOverlay)
+    /// The idle lock: a password form that Esc does not close.
+    case lock(FormOverlay)
+
+    var isLock: Bool { if case .lock = self { return true } else { return false } }
 
     /// What the shell does after the overlay saw a key.
     enum Outcome {
@@ -40,6 +44,13 @@ enum Overlay {
                 form.error = nil
                 return .keep(.form(form))
             }
+        case .lock(var form):
+            switch form.form.handle(key) {
+            case .submitted: return .submitForm(form.form.values, form.onSubmit)
+            default:
+                form.error = nil
+                return .keep(.lock(form))
+            }
         }
     }
 
@@ -55,6 +66,9 @@ enum Overlay {
             dialog.render(in: area, on: &grid, context: context.render)
             return nil
         case .form(let form):
+            return form.render(in: area, on: &grid, context: context)
+        case .lock(let form):
+            grid.fill(area)
             return form.render(in: area, on: &grid, context: context)
         }
     }

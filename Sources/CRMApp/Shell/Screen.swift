@@ -44,8 +44,9 @@ public protocol ShellActions: AnyObject {
     var language: Language { get }
     /// ASCII only (`--plain`).
     var plain: Bool { get }
-    /// Starts a session as this member of staff on the workbench.
-    func signIn(_ profile: StaffProfile)
+    /// Starts a session as this member of staff on the workbench; `byPassword` when `Accounts` checked (and
+    /// audited) a password, else the sign-in is audited as a pick from the list.
+    func signIn(_ profile: StaffProfile, byPassword: Bool)
     func push(_ screen: Screen)
     func pop()
     /// Opens a module (a `.module` command) as the screen above the workbench.

@@ -68,12 +68,12 @@ final class SignInScreen: Screen {
         }
         if usersFocused {
             if users.handle(key) == .submitted, let index = users.selectedIndex {
-                shell.signIn(staffByRole[selectedRole].staff[index])
+                shell.signIn(staffByRole[selectedRole].staff[index], byPassword: false)
             }
         } else {
             let before = selectedRole
             if roles.handle(key) == .submitted {
-                shell.signIn(staffByRole[selectedRole].staff[0])
+                shell.signIn(staffByRole[selectedRole].staff[0], byPassword: false)
             } else if selectedRole != before {
                 users.select(0)
             }

@@ -1,10 +1,10 @@
 import ArgumentParser
 
-/// `crm admin`: system management from the terminal (so far the audit log).
+/// `crm admin`: system management from the terminal: the first administrator, accounts, the audit log.
 struct AdminCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "admin", abstract: "System management: the audit log (日志查询维护).",
-        subcommands: [AuditCommand.self])
+        commandName: "admin", abstract: "System management: accounts (系统账户管理) and the audit log (日志查询维护).",
+        subcommands: [AdminInitCommand.self, AdminUserCommand.self, AuditCommand.self])
 }
 
 /// `crm admin audit`: query, verify and archive the audit log.

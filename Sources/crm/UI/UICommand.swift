@@ -15,8 +15,11 @@ struct UICommand: ParsableCommand {
 
     func run() throws {
         let db = try database.open()
-        let profile = try signInAs.map { try SignInTarget.resolve($0, in: db) }
         let isDemo = try db.writer.read(LoadedDates.sourceFolders).contains { $0.contains("/crm/demo-") }
+        if signInAs != nil, !isDemo, try Accounts(database: db, clock: .system).required() {
+            throw CommandFailure("this installation signs in with a password: run crm --db \(database.resolvedPath) without --as")
+        }
+        let profile = try signInAs.map { try SignInTarget.resolve($0, in: db) }
         try TerminalUI.run(database: db, isDemo: isDemo, signIn: profile, options: ui)
     }
 }
