@@ -55,20 +55,9 @@ public struct Rect: Equatable, Hashable, Sendable {
         return (Rect(x: x, y: y, width: width, height: height - rows), Rect(x: x, y: maxY - rows, width: width, height: rows))
     }
 
-    /// The first `columns` columns, and what is left to their right.
-    public func splitLeft(_ columns: Int) -> (left: Rect, rest: Rect) {
-        let columns = min(max(0, columns), width)
-        return (Rect(x: x, y: y, width: columns, height: height),
-                Rect(x: x + columns, y: y, width: width - columns, height: height))
-    }
-
     /// A rectangle of the given size centred in this one (clipped to it).
     public func centered(width w: Int, height h: Int) -> Rect {
         let w = min(w, width), h = min(h, height)
         return Rect(x: x + (width - w) / 2, y: y + (height - h) / 2, width: w, height: h)
-    }
-
-    public func contains(_ point: Point) -> Bool {
-        point.x >= x && point.x < maxX && point.y >= y && point.y < maxY
     }
 }

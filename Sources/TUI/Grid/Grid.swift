@@ -55,14 +55,6 @@ public struct Grid: Equatable, Sendable {
         }
     }
 
-    /// Changes the style of every cell in a rectangle, keeping its text.
-    public mutating func restyle(_ rect: Rect, style: Style) {
-        let clipped = clip(rect)
-        for y in clipped.y..<clipped.maxY {
-            for x in clipped.x..<clipped.maxX { cells[y * size.width + x].style = style }
-        }
-    }
-
     /// The rows as plain text, wide graphemes once (for snapshots and the headless backend).
     public var lines: [String] {
         (0..<size.height).map { row in
