@@ -141,6 +141,6 @@ final class AssignmentFormTests: XCTestCase {
         }
         shell.openCustomer(customer)
         session.press(.character("A"))
-        XCTAssertTrue(session.screen.contains("只有分支行行长和总行可以分配营销关系"), session.screen)
+        XCTAssertTrue(session.screen.contains("缺少权限：ui.assignManagers"), "the missing permission is named:\n\(session.screen)")
     }
 }

@@ -41,13 +41,26 @@ public final class AppServices {
     public var today: BusinessDate { ShanghaiTime.date(of: clock.now()) }
 }
 
-/// The signed-in member of staff and what they may see.
+/// The signed-in member of staff, what they may see and what they may do.
 public struct Session: Sendable, Equatable {
     public let profile: StaffProfile
     public let scope: DataScope
+    public let roles: [AccessRole]
+    public let permissions: Set<String>
 
-    public init(profile: StaffProfile) {
+    /// The session with the user's roles and permissions as the database has them.
+    public init(profile: StaffProfile, database: AppDatabase) throws {
         self.profile = profile
         scope = DataScope(profile: profile)
+        let (roles, changes) = try database.writer.read { db in
+            (try AccessControl.roles(db, of: profile), try AccessControl.changes(db))
+        }
+        self.roles = roles
+        permissions = RolePermissions.effective(roles, changes: changes)
+    }
+
+    /// Whether the user may run the command.
+    public func may(_ command: AppCommand) -> Bool {
+        command.permission.map(permissions.contains) ?? true
     }
 }

@@ -54,7 +54,12 @@ public final class AppShell: TerminalApplication, ShellActions {
                                          detail: services.isDemo ? "demo picker" : "picker", clock: services.clock)
         }
         lastActivity = .now
-        signedIn = Session(profile: profile)
+        do {
+            signedIn = try Session(profile: profile, database: services.database)
+        } catch {
+            notify(String(describing: error), .error)
+            return
+        }
         overlay = nil
         stack = [HomeScreen(shell: self)]
     }
@@ -69,7 +74,7 @@ public final class AppShell: TerminalApplication, ShellActions {
     }
 
     public func open(_ command: CommandID) {
-        guard signedIn != nil else { return }
+        guard signedIn != nil, allowed(CommandRegistry.command(command)) else { return }
         stack = [stack[0]]
         if command == .home {
             stack[0].reload(shell: self)
@@ -225,6 +230,7 @@ public final class AppShell: TerminalApplication, ShellActions {
         }
         if current.capturesText, current.handle(key, shell: self) { return }
         if let command = CommandRegistry.command(for: key, on: current.kind) {
+            guard allowed(command) else { return }
             if case .screens = command.scope {
                 if current.perform(command.id, shell: self) { return }
             } else if perform(command.id) {
@@ -232,6 +238,13 @@ public final class AppShell: TerminalApplication, ShellActions {
             }
         }
         _ = current.handle(key, shell: self)
+    }
+
+    /// Whether the signed-in user may run the command; a refusal names the missing permission.
+    func allowed(_ command: AppCommand) -> Bool {
+        guard let signedIn, !signedIn.may(command) else { return true }
+        notify((language == .chinese ? "缺少权限：" : "Missing permission: ") + "\(command.permission!)（\(command.title(language))）", .warning)
+        return false
     }
 
     /// Carries out a global or module command; false when it does not apply now.
@@ -295,7 +308,7 @@ public final class AppShell: TerminalApplication, ShellActions {
             action()
         case .run(let command):
             self.overlay = nil
-            perform(command)
+            if allowed(CommandRegistry.command(command)) { perform(command) }
         case .submitForm(let values, let onSubmit):
             if let error = onSubmit(values) {
                 switch overlay {

@@ -22,6 +22,7 @@ public enum Schema {
         migrator.registerMigration("v4-audit", migrate: AuditTables.create)
         migrator.registerMigration("v4-accounts", migrate: AccountTables.create)
         migrator.registerMigration("v4-account-settings", migrate: SystemTables.addMissingSettings)
+        migrator.registerMigration("v4-access", migrate: AccessTables.create)
         migrator.registerMigration("v3-customer-search", migrate: SearchTables.create)
         return migrator
     }

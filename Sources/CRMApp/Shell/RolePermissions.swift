@@ -1,0 +1,48 @@
+import CRMStore
+
+extension AppCommand {
+    /// The permission that guards the command (`ui.` and its id), or nil for what everyone may do (help,
+    /// the palette, moving about, quitting).
+    public var permission: String? {
+        switch scope {
+        case .global, .navigation: return nil
+        case .module, .screens: return "ui." + id.rawValue
+        }
+    }
+}
+
+/// What each built-in role may do by default, and a user's permissions once administrators' changes apply.
+public enum RolePermissions {
+    /// Every permission there is: one per guarded command of the registry.
+    public static var all: [String] { CommandRegistry.all.compactMap(\.permission) }
+
+    /// The default permissions of a role.
+    public static func defaults(_ role: AccessRole) -> Set<String> {
+        let workbench: [CommandID] = [.home, .announcements, .markRead, .schedule, .newItem, .editItem, .completeItem, .previousPeriod,
+                                      .nextPeriod, .today, .homeLayout, .togglePanel, .movePanelUp, .movePanelDown, .save]
+        let figures: [CommandID] = [.alerts, .search, .sort, .sortDirection, .cockpit, .drillUp, .switchSeries]
+        let customers: [CommandID] = [.customerSearch, .markRow, .tags, .newTag, .editTags, .toggleTag, .customerSets, .addToGroup,
+                                      .removeFromGroup]
+        let management: [CommandID] = [.publish, .newTagGroup, .assignManagers]
+        let ids: [CommandID]
+        switch role {
+        case .relationshipManager, .teamLead: ids = workbench + figures + customers
+        case .branchHead: ids = workbench + figures + customers + management
+        case .headOfficeAnalyst: ids = workbench + figures + customers + management + [.markStrategic]
+        case .productManager: ids = workbench + figures + [.customerSearch, .tags, .customerSets]
+        case .administrator, .auditor: ids = workbench
+        }
+        return Set(ids.map { "ui." + $0.rawValue })
+    }
+
+    /// The union of the roles' permissions, each role's defaults changed as administrators set.
+    public static func effective(_ roles: [AccessRole], changes: [AccessRole: [String: Bool]]) -> Set<String> {
+        roles.reduce(into: Set<String>()) { result, role in
+            var granted = defaults(role)
+            for (permission, allowed) in changes[role] ?? [:] {
+                if allowed { granted.insert(permission) } else { granted.remove(permission) }
+            }
+            result.formUnion(granted)
+        }
+    }
+}
