@@ -22,8 +22,8 @@ struct AdminInitCommand: ParsableCommand {
 /// `crm admin user add|list|lock|unlock|reset`: accounts, as an administrator (`--as`).
 struct AdminUserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Create, list, lock, unlock and reset sign-in accounts (系统账户管理).",
-        subcommands: [Add.self, List.self, Lock.self, Unlock.self, Reset.self])
+        commandName: "user", abstract: "Create, list, lock, unlock and reset accounts, and grant and revoke roles (系统账户管理).",
+        subcommands: [Add.self, List.self, Lock.self, Unlock.self, Reset.self, AdminGrantCommand.self, AdminRevokeCommand.self])
 
     /// The options every account command takes.
     struct Target: ParsableArguments {
