@@ -127,6 +127,7 @@ public struct MarkStrategic: Mutation {
 /// The rules for a tag or tag group name.
 enum TagName {
     static func checked(_ name: String) throws -> String {
+        try TextRules.requirePlain(name, field: "名称")
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw MutationError("名称不能为空 (the name is empty)") }
         guard trimmed.count <= 20 else { throw MutationError("名称最多 20 个字 (at most 20 characters)") }

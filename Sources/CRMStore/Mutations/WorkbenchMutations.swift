@@ -25,6 +25,8 @@ public struct PublishAnnouncement: Mutation {
         guard context.actor.role.publishesAnnouncements else {
             throw MutationError("只有总行和分支行可以发布公告 (only head office and branch heads publish announcements)")
         }
+        try TextRules.requirePlain(title, field: "标题")
+        try TextRules.requirePlain(body, field: "正文", multiline: true)
         let title = title.trimmingCharacters(in: .whitespaces)
         guard !title.isEmpty else { throw MutationError("标题不能为空 (the title is empty)") }
         guard title.count <= 60 else { throw MutationError("标题最多 60 个字 (the title has \(title.count) characters; at most 60)") }
@@ -86,6 +88,8 @@ public struct ScheduleDraft: Sendable, Equatable {
     }
 
     func validate(_ db: Database, actor: StaffProfile) throws {
+        try TextRules.requirePlain(title, field: "事项")
+        try TextRules.requirePlain(note, field: "备注", multiline: true)
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw MutationError("事项不能为空 (the title is empty)") }
         guard ScheduleDraft.isValidStart(startsAt) else {
             throw MutationError("时间应为 YYYY-MM-DD HH:MM (the time \(startsAt) is not YYYY-MM-DD HH:MM)")
