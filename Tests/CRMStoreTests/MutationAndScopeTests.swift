@@ -161,3 +161,23 @@ private func visibleCustomers(_ database: AppDatabase, _ scope: DataScope) throw
         #expect(due.map(\.id) == ["soon"])
     }
 }
+
+@Suite struct JSONCommandScopeTests {
+    @Test func alertsOfADateKeepToTheScope() throws {
+        let database = try ScopeFixture.orgTree()
+        try database.writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO if_batch(biz_date, source_dir, manifest_sha256, rows_loaded, rows_rejected, loaded_at)
+                VALUES ('2025-01-01', '/x/2025-01-01', '', 0, 0, '2025-01-02 01:00:00');
+                INSERT INTO app_alert(biz_date, customer_id, rule, amount, direction, status)
+                VALUES ('2025-01-01', 'C1', 'A', 200000000, 'C', 'ACTIVE'), ('2025-01-01', 'C3', 'A', 300000000, 'D', 'ACTIVE');
+                """)
+        }
+        let day = BusinessDate("2025-01-01")!
+        let r1 = DataScope(profile: try ScopeFixture.profile(database, "R1"))
+        #expect(try database.writer.read { try AlertQuery.raised($0, on: day, scope: r1) }.map(\.customerID) == ["C1"])
+        #expect(try database.writer.read { try AlertQuery.raised($0, on: day) }.map(\.customerID) == ["C1", "C3"])
+        #expect(try database.writer.read { try r1.contains(customerID: "C3", $0) } == false)
+        #expect(try database.writer.read { try r1.contains(customerID: "C1", $0) } == true)
+    }
+}

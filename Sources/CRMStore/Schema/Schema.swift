@@ -19,11 +19,11 @@ public enum Schema {
         migrator.registerMigration("v3-tags", migrate: TagTables.create)
         migrator.registerMigration("v3-customer-groups", migrate: CustomerGroupTables.create)
         migrator.registerMigration("v3-manager-assignment", migrate: AssignmentTables.create)
+        migrator.registerMigration("v3-customer-search", migrate: SearchTables.create)
         migrator.registerMigration("v4-audit", migrate: AuditTables.create)
         migrator.registerMigration("v4-accounts", migrate: AccountTables.create)
         migrator.registerMigration("v4-account-settings", migrate: SystemTables.addMissingSettings)
         migrator.registerMigration("v4-access", migrate: AccessTables.create)
-        migrator.registerMigration("v3-customer-search", migrate: SearchTables.create)
         return migrator
     }
 }

@@ -50,7 +50,7 @@ struct AverageCommand: ParsableCommand {
             }
         } catch let error as QueryError where self.scope.staff != nil {
             switch error {
-            case .unknownCustomer(let id): throw CommandFailure("customer \(id) is not among the customers --as \(self.scope.staff!) may see (or does not exist)")
+            case .unknownCustomer(let id): throw self.scope.notVisible(id)
             case .unknownGroup(let id): throw CommandFailure("no customer group '\(id)' of --as \(self.scope.staff!)")
             case .unknownConglomerate(let id): throw CommandFailure("conglomerate \(id) has no member --as \(self.scope.staff!) may see (or does not exist)")
             default: throw error

@@ -24,7 +24,7 @@ struct CustomerShowCommand: ParsableCommand {
                 return try Customer360Document.read(db, customerID: customerID, scope: scope, asOf: date)
             }
         } catch QueryError.unknownCustomer(let id) where self.scope.staff != nil {
-            throw CommandFailure("customer \(id) is not among the customers --as \(self.scope.staff!) may see (or does not exist)")
+            throw self.scope.notVisible(id)
         }
         try self.scope.audit(db, action: "customer.view", target: customerID, detail: "crm customer show")
         if output.json {

@@ -9,11 +9,14 @@ struct BalancesCommand: ParsableCommand {
 
     @Option(help: "Customer id.") var customer: String
     @Option(name: .customLong("as-of"), help: "Business date.") var asOf: BusinessDate
+    @OptionGroup var scope: ScopeOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let result = try database.open().writer.read { try BalanceQuery.customer($0, id: customer, asOf: asOf) }
+        let db = try database.open()
+        try scope.requireVisible(customer, in: db)
+        let result = try db.writer.read { try BalanceQuery.customer($0, id: customer, asOf: asOf) }
         if output.json {
             func figures(_ f: BalanceFigures) -> JSONValue {
                 .object([("balance", .money(f.balance)), ("mtd_avg", .money(f.mtdAverage)), ("qtd_avg", .money(f.qtdAverage)),
@@ -39,11 +42,14 @@ struct AlertsCommand: ParsableCommand {
         commandName: "alerts", abstract: "Large fund-movement alerts (rules A and B) raised on a business date.")
 
     @Option(name: .customLong("as-of"), help: "Business date.") var asOf: BusinessDate
+    @OptionGroup var scope: ScopeOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let alerts = try database.open().writer.read { try AlertQuery.raised($0, on: asOf) }
+        let db = try database.open()
+        let scope = try scope.scope(in: db)
+        let alerts = try db.writer.read { try AlertQuery.raised($0, on: asOf, scope: scope) }
         if output.json {
             printJSON(.array(alerts.map { alert in
                 .object([("customer_id", .string(alert.customerID)), ("account_no", alert.accountNo.map(JSONValue.string) ?? .null),
@@ -70,6 +76,7 @@ struct FundFlowCommand: ParsableCommand {
     @Option(help: "Customer id.") var customer: String
     @Option(help: "First business date of the window.") var from: BusinessDate
     @Option(help: "Last business date of the window.") var to: BusinessDate
+    @OptionGroup var scope: ScopeOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
@@ -78,7 +85,9 @@ struct FundFlowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let flow = try database.open().writer.read { try FundFlowQuery.customer($0, id: customer, from: from, to: to) }
+        let db = try database.open()
+        try scope.requireVisible(customer, in: db)
+        let flow = try db.writer.read { try FundFlowQuery.customer($0, id: customer, from: from, to: to) }
         if output.json {
             printJSON(.object([
                 ("in_bank_in", .money(flow.inBankIn)), ("out_bank_in", .money(flow.outBankIn)),

@@ -13,6 +13,20 @@ struct ScopeOptions: ParsableArguments {
         try database.audit(actor: actor, action: action, target: target, detail: detail, clock: .system)
     }
 
+    /// Refuses (exit 1) a customer outside the `--as` staff member's scope, in the same words as an unknown one.
+    func requireVisible(_ customerID: String, in database: AppDatabase) throws {
+        guard let staff else { return }
+        let scope = try scope(in: database)
+        guard try database.writer.read({ try scope.contains(customerID: customerID, $0) }) else {
+            throw notVisible(customerID)
+        }
+    }
+
+    /// The refusal of a customer outside the `--as` scope, worded as for one that does not exist.
+    func notVisible(_ customerID: String) -> CommandFailure {
+        CommandFailure("customer \(customerID) is not among the customers --as \(staff ?? "-") may see (or does not exist)")
+    }
+
     /// The scope in force: the named staff member's, else everything.
     func scope(in database: AppDatabase) throws -> DataScope {
         guard let staff else { return DataScope(reach: .everything) }
