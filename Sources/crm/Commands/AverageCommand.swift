@@ -56,6 +56,7 @@ struct AverageCommand: ParsableCommand {
             default: throw error
             }
         }
+        try self.scope.audit(db, action: "query.average", target: result.id, detail: "\(from) ~ \(to)")
         if output.json {
             printJSON(json(result.id, result.name, result.averages))
         } else {

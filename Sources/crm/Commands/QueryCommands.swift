@@ -17,6 +17,7 @@ struct BalancesCommand: ParsableCommand {
         let db = try database.open()
         try scope.requireVisible(customer, in: db)
         let result = try db.writer.read { try BalanceQuery.customer($0, id: customer, asOf: asOf) }
+        try scope.audit(db, action: "query.balances", target: customer, detail: asOf.description)
         if output.json {
             func figures(_ f: BalanceFigures) -> JSONValue {
                 .object([("balance", .money(f.balance)), ("mtd_avg", .money(f.mtdAverage)), ("qtd_avg", .money(f.qtdAverage)),
@@ -50,6 +51,7 @@ struct AlertsCommand: ParsableCommand {
         let db = try database.open()
         let scope = try scope.scope(in: db)
         let alerts = try db.writer.read { try AlertQuery.raised($0, on: asOf, scope: scope) }
+        try self.scope.audit(db, action: "query.alerts", target: asOf.description, detail: "\(alerts.count) alerts")
         if output.json {
             printJSON(.array(alerts.map { alert in
                 .object([("customer_id", .string(alert.customerID)), ("account_no", alert.accountNo.map(JSONValue.string) ?? .null),
@@ -88,6 +90,7 @@ struct FundFlowCommand: ParsableCommand {
         let db = try database.open()
         try scope.requireVisible(customer, in: db)
         let flow = try db.writer.read { try FundFlowQuery.customer($0, id: customer, from: from, to: to) }
+        try scope.audit(db, action: "query.fundflow", target: customer, detail: "\(from) ~ \(to)")
         if output.json {
             printJSON(.object([
                 ("in_bank_in", .money(flow.inBankIn)), ("out_bank_in", .money(flow.outBankIn)),
