@@ -52,3 +52,21 @@ final class PermissionTests: XCTestCase {
         XCTAssertEqual(changes.map(\.action), ["permission.grant", "permission.change"])
     }
 }
+
+final class AuditLogScreenTests: XCTestCase {
+    override func setUp() { TextLocale.activateUTF8ForTesting() }
+
+    func testAnAdministratorSeesTheChainStateAndTheEntries() throws {
+        let shell = try TinyBankFixture.shell(as: .administrator)
+        let session = HeadlessSession(shell, size: TestSize.large)
+        session.press(.character("Y"))
+        XCTAssertEqual(shell.current.kind, .auditLog, session.screen)
+        XCTAssertTrue(session.screen.contains("哈希链完整"), session.screen)
+        XCTAssertTrue(session.screen.contains("signin.success"), session.screen)
+        session.press(.character("/"))
+        session.type("announcement")
+        session.press(.enter)
+        XCTAssertFalse(session.screen.contains("signin.success"), "the filter keeps the announcement entries:\n\(session.screen)")
+        assertFills(session.grid)
+    }
+}

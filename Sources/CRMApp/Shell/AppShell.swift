@@ -101,6 +101,7 @@ public final class AppShell: TerminalApplication, ShellActions {
         case .homeLayout: return HomeLayoutScreen(shell: self)
         case .tags: return TagsScreen(shell: self)
         case .customerSets: return CustomerSetsScreen(shell: self)
+        case .auditLog: return AuditLogScreen(shell: self)
         case .customerSearch: return CustomerSearchScreen(shell: self)
         default: return nil
         }
@@ -269,7 +270,7 @@ public final class AppShell: TerminalApplication, ShellActions {
             guard signedIn != nil, let screen = try? AppShell.signInScreen(services) else { return false }
             signedIn = nil
             stack = [screen]
-        case .home, .announcements, .alerts, .schedule, .cockpit, .homeLayout, .tags, .customerSets, .customerSearch:
+        case .home, .announcements, .alerts, .schedule, .cockpit, .homeLayout, .tags, .customerSets, .customerSearch, .auditLog:
             guard signedIn != nil else { return false }
             open(command)
         default:

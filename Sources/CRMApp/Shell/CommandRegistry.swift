@@ -4,7 +4,7 @@ import TUI
 /// The kinds of screen, which decide where a command applies.
 public enum ScreenKind: String, Sendable, CaseIterable {
     case signIn, home, announcements, alerts, schedule, cockpit, homeLayout, customer, tags, customerTags, customerSets, customerSet,
-         customerSearch
+         customerSearch, auditLog
 }
 
 /// Every command's stable id.
@@ -12,7 +12,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     // The shell's own.
     case help, palette, quit, back, refresh, switchLanguage, signOut
     // Modules and functions, reachable from anywhere.
-    case home, announcements, alerts, schedule, cockpit, homeLayout, tags, customerSets, customerSearch
+    case home, announcements, alerts, schedule, cockpit, homeLayout, tags, customerSets, customerSearch, auditLog
     // Moving within a screen (the screen's widgets take these keys).
     case moveUp, moveDown, pageUp, pageDown, top, bottom, open, nextTab, previousTab
     // Screen actions.
@@ -79,10 +79,10 @@ public enum CommandRegistry {
         AppCommand(.help, "帮助", "Help", keywords: ["keys", "manual"], keys: [.character("?")], f: 1, bar: Text("帮助", "Help"), .global),
         AppCommand(.home, "客户经理工作台", "Workbench", keywords: ["home", "start", "dashboard"], keys: [.character("w")], f: 2, bar: Text("工作台", "Home"), .module),
         AppCommand(.search, "查找", "Search", keywords: ["find", "filter"], keys: [.character("/")], f: 3, bar: Text("查找", "Find"),
-                   .screens([.alerts, .customerSearch])),
+                   .screens([.alerts, .customerSearch, .auditLog])),
         AppCommand(.refresh, "刷新", "Refresh", keywords: ["reload"], keys: [.character("r")], f: 5, bar: Text("刷新", "Reload"), .global),
         AppCommand(.sort, "排序", "Sort", keywords: ["order", "column"], keys: [.character("s")], f: 6, bar: Text("排序", "Sort"),
-                   .screens([.alerts, .cockpit, .customerSet, .customerSearch])),
+                   .screens([.alerts, .cockpit, .customerSet, .customerSearch, .auditLog])),
         AppCommand(.newItem, "新建日程", "New schedule item", keywords: ["add", "create", "appointment"], keys: [.character("n")], f: 7, bar: Text("新建", "New"),
                    .screens([.schedule])),
         AppCommand(.publish, "发布公告", "Publish announcement", keywords: ["new", "notice", "post"], keys: [.character("n")], f: 7, bar: Text("发布", "Post"),
@@ -110,6 +110,7 @@ public enum CommandRegistry {
                    keys: [.character("T")], .module),
         AppCommand(.customerSets, "客户群与集团客户", "Customer groups and conglomerates",
                    keywords: ["groups", "conglomerates", "group 360"], keys: [.character("G")], .module),
+        AppCommand(.auditLog, "日志查询", "Audit log", keywords: ["audit", "log", "trail", "verify"], keys: [.character("Y")], .module),
         AppCommand(.moveUp, "上移", "Move up", keys: [.up, .character("k")], .navigation),
         AppCommand(.moveDown, "下移", "Move down", keys: [.down, .character("j")], .navigation),
         AppCommand(.pageUp, "上一页", "Page up", keys: [.pageUp], .navigation),
@@ -120,7 +121,7 @@ public enum CommandRegistry {
         AppCommand(.nextTab, "下一栏", "Next pane", keys: [.tab], .navigation),
         AppCommand(.previousTab, "上一栏", "Previous pane", keys: [.backTab], .navigation),
         AppCommand(.sortDirection, "升序/降序", "Ascending or descending", keys: [.character("S")],
-                   .screens([.alerts, .cockpit, .customerSet, .customerSearch])),
+                   .screens([.alerts, .cockpit, .customerSet, .customerSearch, .auditLog])),
         AppCommand(.editItem, "修改日程", "Edit schedule item", keywords: ["change"], keys: [.character("e")], .screens([.schedule])),
         AppCommand(.previousPeriod, "上一周", "Previous week", keys: [.character("[")], .screens([.schedule])),
         AppCommand(.nextPeriod, "下一周", "Next week", keys: [.character("]")], .screens([.schedule])),

@@ -37,6 +37,7 @@ extension ScreenKind {
         case .customerSets: return "groups and conglomerates"
         case .customerSet: return "group or conglomerate 360"
         case .customerSearch: return "customer search"
+        case .auditLog: return "audit log"
         }
     }
 }

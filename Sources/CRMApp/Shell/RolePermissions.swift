@@ -30,7 +30,7 @@ public enum RolePermissions {
         case .branchHead: ids = workbench + figures + customers + management
         case .headOfficeAnalyst: ids = workbench + figures + customers + management + [.markStrategic]
         case .productManager: ids = workbench + figures + [.customerSearch, .tags, .customerSets]
-        case .administrator, .auditor: ids = workbench
+        case .administrator, .auditor: ids = workbench + [.auditLog, .search, .sort, .sortDirection]
         }
         return Set(ids.map { "ui." + $0.rawValue })
     }
