@@ -60,7 +60,7 @@ final class AlertsScreen: Screen {
             grid.put(context.text("没有需要关注的客户", "No customer needs attention"), x: inside.x + 1, y: inside.y + 2,
                      style: Style(.dim), limit: inside.maxX)
         }
-        guard var field = search else { return nil }
+        guard let field = search else { return nil }
         grid.put("/", x: parts.1.x, y: parts.1.y, style: Style(.accent))
         let fieldRect = Rect(x: parts.1.x + 1, y: parts.1.y, width: parts.1.width - 1, height: 1)
         field.render(in: fieldRect, on: &grid, context: context.render)
