@@ -70,3 +70,35 @@ final class AuditLogScreenTests: XCTestCase {
         assertFills(session.grid)
     }
 }
+
+final class PermissionMatrixScreenTests: XCTestCase {
+    override func setUp() { TextLocale.activateUTF8ForTesting() }
+
+    func testAnAdministratorDeniesAPermissionInTheMatrix() throws {
+        let shell = try TinyBankFixture.shell(as: .administrator)
+        let session = HeadlessSession(shell, size: TestSize.large)
+        session.press(.character("R"))
+        XCTAssertEqual(shell.current.kind, .permissionMatrix, session.screen)
+        let row = try XCTUnwrap(CommandRegistry.all.filter { $0.permission != nil }.firstIndex { $0.id == .cockpit })
+        session.press(Array(repeating: Key.down, count: row))
+        session.press(.character(" "))
+        XCTAssertTrue(session.screen.contains("已调整"), session.screen)
+        let changes = try shell.services.database.writer.read(AccessControl.changes)
+        XCTAssertEqual(changes[.relationshipManager]?["ui.cockpit"], false)
+        assertFills(session.grid)
+    }
+
+    func testAnAuditorSeesTheMatrixButMayNotChangeIt() throws {
+        let shell = try TinyBankFixture.shell(as: .administrator)
+        let auditorProfile = shell.session.profile
+        let database = shell.services.database
+        try AccessControl(database: database, clock: TinyBankFixture.clock).grant(.auditor, to: auditorProfile.staffID, by: auditorProfile)
+        try AccessControl(database: database, clock: TinyBankFixture.clock).revoke(.administrator, from: auditorProfile.staffID, by: auditorProfile)
+        shell.signIn(auditorProfile, byPassword: false)
+        let session = HeadlessSession(shell, size: TestSize.large)
+        session.press(.character("R"))
+        XCTAssertEqual(shell.current.kind, .permissionMatrix)
+        session.press(.character(" "))
+        XCTAssertTrue(session.screen.contains("缺少权限：ui.togglePermission"), session.screen)
+    }
+}

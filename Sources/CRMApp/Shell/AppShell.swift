@@ -102,6 +102,7 @@ public final class AppShell: TerminalApplication, ShellActions {
         case .tags: return TagsScreen(shell: self)
         case .customerSets: return CustomerSetsScreen(shell: self)
         case .auditLog: return AuditLogScreen(shell: self)
+        case .permissionMatrix: return PermissionMatrixScreen(shell: self)
         case .customerSearch: return CustomerSearchScreen(shell: self)
         default: return nil
         }
@@ -270,7 +271,8 @@ public final class AppShell: TerminalApplication, ShellActions {
             guard signedIn != nil, let screen = try? AppShell.signInScreen(services) else { return false }
             signedIn = nil
             stack = [screen]
-        case .home, .announcements, .alerts, .schedule, .cockpit, .homeLayout, .tags, .customerSets, .customerSearch, .auditLog:
+        case .home, .announcements, .alerts, .schedule, .cockpit, .homeLayout, .tags, .customerSets, .customerSearch, .auditLog,
+             .permissionMatrix:
             guard signedIn != nil else { return false }
             open(command)
         default:

@@ -4,7 +4,7 @@ import TUI
 /// The kinds of screen, which decide where a command applies.
 public enum ScreenKind: String, Sendable, CaseIterable {
     case signIn, home, announcements, alerts, schedule, cockpit, homeLayout, customer, tags, customerTags, customerSets, customerSet,
-         customerSearch, auditLog
+         customerSearch, auditLog, permissionMatrix
 }
 
 /// Every command's stable id.
@@ -12,13 +12,14 @@ public enum CommandID: String, Sendable, CaseIterable {
     // The shell's own.
     case help, palette, quit, back, refresh, switchLanguage, signOut
     // Modules and functions, reachable from anywhere.
-    case home, announcements, alerts, schedule, cockpit, homeLayout, tags, customerSets, customerSearch, auditLog
+    case home, announcements, alerts, schedule, cockpit, homeLayout, tags, customerSets, customerSearch, auditLog, permissionMatrix
     // Moving within a screen (the screen's widgets take these keys).
     case moveUp, moveDown, pageUp, pageDown, top, bottom, open, nextTab, previousTab
     // Screen actions.
     case search, sort, sortDirection, newItem, editItem, completeItem, publish, markRead
     case togglePanel, movePanelUp, movePanelDown, save, drillUp, switchSeries, previousPeriod, nextPeriod, today
     case newTag, newTagGroup, editTags, toggleTag, markStrategic, addToGroup, removeFromGroup, markRow, assignManagers
+    case togglePermission
 }
 
 /// Where a command applies and who carries it out.
@@ -111,6 +112,8 @@ public enum CommandRegistry {
         AppCommand(.customerSets, "客户群与集团客户", "Customer groups and conglomerates",
                    keywords: ["groups", "conglomerates", "group 360"], keys: [.character("G")], .module),
         AppCommand(.auditLog, "日志查询", "Audit log", keywords: ["audit", "log", "trail", "verify"], keys: [.character("Y")], .module),
+        AppCommand(.permissionMatrix, "系统角色权限管理", "Roles and permissions", keywords: ["roles", "permissions", "access", "matrix"],
+                   keys: [.character("R")], .module),
         AppCommand(.moveUp, "上移", "Move up", keys: [.up, .character("k")], .navigation),
         AppCommand(.moveDown, "下移", "Move down", keys: [.down, .character("j")], .navigation),
         AppCommand(.pageUp, "上一页", "Page up", keys: [.pageUp], .navigation),
@@ -148,6 +151,8 @@ public enum CommandRegistry {
         AppCommand(.markRow, "标记/取消标记", "Mark or unmark", keywords: ["select", "bulk"], keys: [.character(" ")],
                    .screens([.customerSearch])),
         AppCommand(.toggleTag, "加上/去掉标签", "Add or remove the tag", keys: [.character(" ")], .screens([.customerTags])),
+        AppCommand(.togglePermission, "允许/禁止", "Allow or deny", keywords: ["grant", "permission"], keys: [.character(" ")],
+                   .screens([.permissionMatrix])),
         AppCommand(.togglePanel, "显示/隐藏面板", "Show or hide panel", keys: [.character(" ")], .screens([.homeLayout])),
         AppCommand(.movePanelUp, "面板上移", "Move panel up", keys: [.character("K")], .screens([.homeLayout])),
         AppCommand(.movePanelDown, "面板下移", "Move panel down", keys: [.character("J")], .screens([.homeLayout])),

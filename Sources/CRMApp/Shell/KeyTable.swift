@@ -38,6 +38,7 @@ extension ScreenKind {
         case .customerSet: return "group or conglomerate 360"
         case .customerSearch: return "customer search"
         case .auditLog: return "audit log"
+        case .permissionMatrix: return "roles and permissions"
         }
     }
 }

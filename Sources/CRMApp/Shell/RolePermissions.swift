@@ -30,7 +30,8 @@ public enum RolePermissions {
         case .branchHead: ids = workbench + figures + customers + management
         case .headOfficeAnalyst: ids = workbench + figures + customers + management + [.markStrategic]
         case .productManager: ids = workbench + figures + [.customerSearch, .tags, .customerSets]
-        case .administrator, .auditor: ids = workbench + [.auditLog, .search, .sort, .sortDirection]
+        case .administrator: ids = workbench + [.auditLog, .search, .sort, .sortDirection, .permissionMatrix, .togglePermission]
+        case .auditor: ids = workbench + [.auditLog, .search, .sort, .sortDirection, .permissionMatrix]
         }
         return Set(ids.map { "ui." + $0.rawValue })
     }

@@ -22,6 +22,13 @@ public struct AccessControl: Sendable {
         return granted.isEmpty ? [AccessRole(position: profile.role)] : granted
     }
 
+    /// Refuses anyone who does not hold the administrator role (granted, or by position).
+    static func requireAdministrator(_ profile: StaffProfile, _ db: Database) throws {
+        guard try roles(db, of: profile).contains(.administrator) else {
+            throw AccountError.notAllowed("只有系统管理员可以管理账户、角色与权限 (only administrators manage accounts, roles and permissions)")
+        }
+    }
+
     /// The administrators' changes: role -> permission -> allowed.
     public static func changes(_ db: Database) throws -> [AccessRole: [String: Bool]] {
         var result: [AccessRole: [String: Bool]] = [:]
@@ -75,11 +82,9 @@ public struct AccessControl: Sendable {
 
     private func change(by administrator: StaffProfile, action: String, target: String, detail: String,
                         _ body: (Database, String) throws -> Void) throws {
-        guard administrator.role == .administrator else {
-            throw AccountError.notAllowed("只有系统管理员可以管理角色与权限 (only administrators manage roles and permissions)")
-        }
         let now = ShanghaiTime.timestamp(clock.now())
         try database.writer.write { db in
+            try Self.requireAdministrator(administrator, db)
             try body(db, now)
             try AuditLog.append(db, at: now, actor: administrator.staffID, machine: machine, action: action, target: target, detail: detail)
         }

@@ -63,7 +63,7 @@ public struct Accounts: Sendable {
     /// A new account for a member of staff, with a temporary password to change at the first sign-in.
     public func create(staffID: String, by administrator: StaffProfile) throws -> String {
         try write { db, now, policy in
-            try requireAdministrator(administrator)
+            try AccessControl.requireAdministrator(administrator, db)
             guard try StaffDirectory.profile(db, staffID: staffID) != nil else {
                 throw AccountError.rejected("没有员工 \(staffID) (no staff \(staffID))")
             }
@@ -80,7 +80,7 @@ public struct Accounts: Sendable {
     /// Locks (until an administrator unlocks) or unlocks an account; unlocking also clears failures.
     public func setLocked(_ locked: Bool, staffID: String, by administrator: StaffProfile) throws {
         try write { db, now, _ in
-            try requireAdministrator(administrator)
+            try AccessControl.requireAdministrator(administrator, db)
             try db.execute(sql: """
                 UPDATE sys_account SET locked_by_admin = ?, locked_until = NULL, failed_count = 0 WHERE staff_id = ?
                 """, arguments: [locked, staffID])
@@ -92,7 +92,7 @@ public struct Accounts: Sendable {
     /// A new temporary password, to change at the next sign-in; the account is unlocked.
     public func reset(staffID: String, by administrator: StaffProfile) throws -> String {
         try write { db, now, policy in
-            try requireAdministrator(administrator)
+            try AccessControl.requireAdministrator(administrator, db)
             let temporary = Self.temporaryPassword(policy)
             let hash = Bcrypt.hash(temporary, cost: UInt8(policy.bcryptCost))
             try db.execute(sql: """
@@ -194,12 +194,6 @@ public struct Accounts: Sendable {
             """, arguments: [staffID, hash, mustChange, now, now, creator])
         try db.execute(sql: "INSERT INTO sys_password_history(staff_id, set_at, password_hash) VALUES (?, ?, ?)",
                        arguments: [staffID, now, hash])
-    }
-
-    private func requireAdministrator(_ profile: StaffProfile) throws {
-        guard profile.role == .administrator else {
-            throw AccountError.notAllowed("只有系统管理员可以管理账户 (only administrators manage accounts)")
-        }
     }
 
     private func audit(_ db: Database, now: String, actor: String, action: String, target: String, detail: String = "") throws {
