@@ -9,13 +9,13 @@ final class AuditLogScreen: Screen {
     private var chain = ""
     private var chainBroken = false
     private var table = Table(columns: [], source: ArrayTableSource(rows: []))
-    private var search: TextField?
+    private var filter = TableFilter()
 
     init(shell: ShellActions) { reload(shell: shell) }
 
     func title(_ language: Language) -> String { language == .chinese ? "日志查询" : "Audit log" }
 
-    var capturesText: Bool { search != nil }
+    var capturesText: Bool { filter.isEditing }
 
     func reload(shell: ShellActions) {
         let zh = shell.language == .chinese
@@ -34,12 +34,12 @@ final class AuditLogScreen: Screen {
                        TableColumn(zh ? "操作" : "Action", maxWidth: 30), TableColumn(zh ? "对象" : "Target", maxWidth: 36),
                        TableColumn(zh ? "内容" : "Detail", maxWidth: 60, flexible: true)]
         let rows = entries.map { [String($0.seq), $0.at, $0.actor, $0.machine, $0.action, $0.target, $0.detail] }
-        let filter = table.filterText
+        let filterText = table.filterText
         table = Table(columns: columns, source: ArrayTableSource(rows: rows, sortKeys: entries.map { entry in
             [.number(entry.seq), .text(entry.at), .text(entry.actor), .text(entry.machine), .text(entry.action), .text(entry.target),
              .text(entry.detail)]
         }))
-        if !filter.isEmpty { table.setFilter(filter) }
+        if !filterText.isEmpty { table.setFilter(filterText) }
     }
 
     func render(in rect: Rect, on grid: inout Grid, context: ScreenContext) -> Point? {
@@ -47,36 +47,20 @@ final class AuditLogScreen: Screen {
         grid.put(" " + chain, x: parts.top.x, y: parts.top.y, style: Style(chainBroken ? .error : .positive), limit: parts.top.maxX)
         let title = context.text("最近的日志 \(table.position) · / 筛选 · s 排序", "Latest entries \(table.position) · / filters · s sorts")
         let inside = Box.draw(parts.rest, title: title, on: &grid, context: context.render)
-        let body = search == nil ? (inside, Rect(x: 0, y: 0, width: 0, height: 0)) : inside.splitBottom(1)
-        table.layout(in: body.0)
-        table.render(in: body.0, on: &grid, context: context.render)
-        guard let field = search else { return nil }
-        grid.put("/", x: body.1.x, y: body.1.y, style: Style(.accent))
-        let fieldRect = Rect(x: body.1.x + 1, y: body.1.y, width: body.1.width - 1, height: 1)
-        field.render(in: fieldRect, on: &grid, context: context.render)
-        return field.cursorPosition(in: fieldRect)
+        let area = filter.tableArea(inside)
+        table.layout(in: area)
+        table.render(in: area, on: &grid, context: context.render)
+        return filter.render(in: inside, on: &grid, context: context.render)
     }
 
     func handle(_ key: Key, shell: ShellActions) -> Bool {
-        if var field = search {
-            switch key {
-            case .enter: search = nil
-            case .escape:
-                search = nil
-                table.setFilter("")
-            default:
-                _ = field.handle(key)
-                search = field
-                table.setFilter(field.text)
-            }
-            return true
-        }
+        if filter.handle(key, table: &table) { return true }
         return table.handle(key) != .ignored
     }
 
     func perform(_ command: CommandID, shell: ShellActions) -> Bool {
         switch command {
-        case .search: search = TextField(text: table.filterText)
+        case .search: filter.start(table)
         case .sort: _ = table.handle(.character("s"))
         case .sortDirection: _ = table.handle(.character("S"))
         default: return false

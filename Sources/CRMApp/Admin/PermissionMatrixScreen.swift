@@ -7,6 +7,8 @@ import TUI
 final class PermissionMatrixScreen: Screen {
     let kind = ScreenKind.permissionMatrix
     private var changes: [AccessRole: [String: Bool]] = [:]
+    /// Each role's permissions with the changes applied, worked out once per reload rather than per cell.
+    private var granted: [AccessRole: Set<String>] = [:]
     private var commands: [AppCommand] { CommandRegistry.all.filter { $0.permission != nil } }
     private var row = 0
     private var column = 0
@@ -18,6 +20,7 @@ final class PermissionMatrixScreen: Screen {
 
     func reload(shell: ShellActions) {
         changes = (try? shell.services.database.writer.read(AccessControl.changes)) ?? [:]
+        granted = Dictionary(uniqueKeysWithValues: AccessRole.allCases.map { ($0, RolePermissions.effective([$0], changes: changes)) })
     }
 
     func render(in rect: Rect, on grid: inout Grid, context: ScreenContext) -> Point? {
@@ -44,7 +47,7 @@ final class PermissionMatrixScreen: Screen {
                      limit: inside.maxX)
             var cellX = inside.x + labelWidth
             for (roleIndex, role) in roles.enumerated() {
-                let allowed = RolePermissions.effective([role], changes: changes).contains(command.permission!)
+                let allowed = granted[role]?.contains(command.permission!) ?? false
                 let changed = changes[role]?[command.permission!] != nil
                 let mark = (allowed ? (context.render.plain ? "yes" : "✓") : (context.render.plain ? "no" : "·")) + (changed ? "*" : "")
                 let style = index == row && roleIndex == column ? Style(.selected) : Style(allowed ? .positive : .dim)
@@ -72,7 +75,7 @@ final class PermissionMatrixScreen: Screen {
         guard command == .togglePermission else { return false }
         let role = AccessRole.allCases[column]
         guard let permission = commands[row].permission else { return true }
-        let allowed = RolePermissions.effective([role], changes: changes).contains(permission)
+        let allowed = granted[role]?.contains(permission) ?? false
         do {
             try AccessControl(database: shell.services.database, clock: shell.services.clock)
                 .set(permission, allowed: !allowed, for: role, by: shell.session.profile)

@@ -23,13 +23,8 @@ final class CustomerTagsScreen: Screen {
 
     func reload(shell: ShellActions) {
         let scope = shell.session.scope, ids = customerIDs
-        let loaded = try? shell.services.database.writer.read { db -> ([Tag], [String: Int]) in
-            let tags = try TagQuery.groups(db, scope: scope).flatMap(\.tags)
-            var carried: [String: Int] = [:]
-            for id in ids {
-                for tag in try TagQuery.of(db, customerID: id).manual { carried[tag.id, default: 0] += 1 }
-            }
-            return (tags, carried)
+        let loaded = try? shell.services.database.writer.read { db in
+            (try TagQuery.groups(db, scope: scope).flatMap(\.tags), try TagQuery.carriers(db, among: ids))
         }
         tags = loaded?.0 ?? []
         carried = loaded?.1 ?? [:]

@@ -8,7 +8,7 @@ final class AlertsScreen: Screen {
     let kind = ScreenKind.alerts
     private var alerts: [CustomerAlert] = []
     private var table: Table
-    private var search: TextField?
+    private var filter = TableFilter()
     private var language: Language
 
     init(shell: ShellActions) {
@@ -19,7 +19,7 @@ final class AlertsScreen: Screen {
 
     func title(_ language: Language) -> String { language == .chinese ? "重要客户提醒" : "Customer alerts" }
 
-    var capturesText: Bool { search != nil }
+    var capturesText: Bool { filter.isEditing }
 
     func reload(shell: ShellActions) {
         language = shell.language
@@ -44,44 +44,27 @@ final class AlertsScreen: Screen {
             [.text(alert.date.description), .text(alert.kind.rawValue), .text(alert.customerName), .text(alert.customerID),
              .number(alert.amount)]
         }
-        let filter = table.filterText
+        let filterText = table.filterText
         table = Table(columns: columns, source: ArrayTableSource(rows: rows, sortKeys: keys))
-        if !filter.isEmpty { table.setFilter(filter) }
+        if !filterText.isEmpty { table.setFilter(filterText) }
     }
 
     func render(in rect: Rect, on grid: inout Grid, context: ScreenContext) -> Point? {
         if context.language != language { language = context.language }
         let title = context.text("近 7 日大额变动与睡眠客户 · \(table.position)", "Large movements (7 days) and dormant · \(table.position)")
         let inside = Box.draw(rect, title: title, on: &grid, context: context.render)
-        let parts = search == nil ? (inside, Rect(x: 0, y: 0, width: 0, height: 0)) : inside.splitBottom(1)
-        table.layout(in: parts.0)
-        table.render(in: parts.0, on: &grid, context: context.render)
+        let area = filter.tableArea(inside)
+        table.layout(in: area)
+        table.render(in: area, on: &grid, context: context.render)
         if alerts.isEmpty {
             grid.put(context.text("没有需要关注的客户", "No customer needs attention"), x: inside.x + 1, y: inside.y + 2,
                      style: Style(.dim), limit: inside.maxX)
         }
-        guard let field = search else { return nil }
-        grid.put("/", x: parts.1.x, y: parts.1.y, style: Style(.accent))
-        let fieldRect = Rect(x: parts.1.x + 1, y: parts.1.y, width: parts.1.width - 1, height: 1)
-        field.render(in: fieldRect, on: &grid, context: context.render)
-        search = field
-        return field.cursorPosition(in: fieldRect)
+        return filter.render(in: inside, on: &grid, context: context.render)
     }
 
     func handle(_ key: Key, shell: ShellActions) -> Bool {
-        if var field = search {
-            switch key {
-            case .enter: search = nil
-            case .escape:
-                search = nil
-                table.setFilter("")
-            default:
-                _ = field.handle(key)
-                search = field
-                table.setFilter(field.text)
-            }
-            return true
-        }
+        if filter.handle(key, table: &table) { return true }
         if table.handle(key) == .submitted, let row = table.selectedRow {
             shell.openCustomer(alerts[row].customerID)
         }
@@ -90,7 +73,7 @@ final class AlertsScreen: Screen {
 
     func perform(_ command: CommandID, shell: ShellActions) -> Bool {
         switch command {
-        case .search: search = TextField(text: table.filterText)
+        case .search: filter.start(table)
         case .sort: _ = table.handle(.character("s"))
         case .sortDirection: _ = table.handle(.character("S"))
         default: return false

@@ -5,14 +5,10 @@ import GRDB
 /// audited. The defaults of each role are the application's (`RolePermissions` in CRMApp); this keeps only
 /// the changes to them.
 public struct AccessControl: Sendable {
-    public let database: AppDatabase
-    public let clock: WallClock
-    public let machine: String
+    private let writer: AuditedWriter
 
     public init(database: AppDatabase, clock: WallClock, machine: String = Machine.name) {
-        self.database = database
-        self.clock = clock
-        self.machine = machine
+        writer = AuditedWriter(database: database, clock: clock, machine: machine)
     }
 
     /// The roles a member of staff holds: those granted, else the role of their position.
@@ -82,11 +78,10 @@ public struct AccessControl: Sendable {
 
     private func change(by administrator: StaffProfile, action: String, target: String, detail: String,
                         _ body: (Database, String) throws -> Void) throws {
-        let now = ShanghaiTime.timestamp(clock.now())
-        try database.writer.write { db in
+        try writer.write { db, stamp in
             try Self.requireAdministrator(administrator, db)
-            try body(db, now)
-            try AuditLog.append(db, at: now, actor: administrator.staffID, machine: machine, action: action, target: target, detail: detail)
+            try body(db, stamp.at)
+            try stamp.record(db, actor: administrator.staffID, action: action, target: target, detail: detail)
         }
     }
 }

@@ -30,14 +30,12 @@ public struct SignedIn: Sendable, Equatable {
 /// Sign-in accounts (系统账户): bcrypt hashes, the password policy, lockout after repeated failures, and the
 /// administrators' operations. Every operation and every sign-in, failed or not, is audited.
 public struct Accounts: Sendable {
-    public let database: AppDatabase
-    public let clock: WallClock
-    public let machine: String
+    private let writer: AuditedWriter
+    private var database: AppDatabase { writer.database }
+    private var clock: WallClock { writer.clock }
 
     public init(database: AppDatabase, clock: WallClock, machine: String = Machine.name) {
-        self.database = database
-        self.clock = clock
-        self.machine = machine
+        writer = AuditedWriter(database: database, clock: clock, machine: machine)
     }
 
     /// Whether this is a real installation (`crm admin init` has run): then everyone signs in with a password.
@@ -47,7 +45,7 @@ public struct Accounts: Sendable {
 
     /// `crm admin init`: the first administrator's account, only while there is none.
     public func initialize(administrator staffID: String, password: String) throws {
-        try write { db, now, policy in
+        try write { db, stamp, policy in
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM sys_account)") == false else {
                 throw AccountError.notAllowed("已经初始化过；由管理员用 crm admin user add 建立账户 (already initialised)")
             }
@@ -55,14 +53,14 @@ public struct Accounts: Sendable {
                 throw AccountError.rejected("\(staffID) 不是在职的系统管理员 (not an active administrator in the staff extract)")
             }
             if let problem = policy.problem(with: password) { throw AccountError.rejected(problem) }
-            try insert(db, staffID: staffID, password: password, mustChange: false, by: staffID, now: now, policy: policy)
-            try audit(db, now: now, actor: staffID, action: "account.init", target: staffID)
+            try insert(db, staffID: staffID, password: password, mustChange: false, by: staffID, now: stamp.at, policy: policy)
+            try stamp.record(db, actor: staffID, action: "account.init", target: staffID)
         }
     }
 
     /// A new account for a member of staff, with a temporary password to change at the first sign-in.
     public func create(staffID: String, by administrator: StaffProfile) throws -> String {
-        try write { db, now, policy in
+        try write { db, stamp, policy in
             try AccessControl.requireAdministrator(administrator, db)
             guard try StaffDirectory.profile(db, staffID: staffID) != nil else {
                 throw AccountError.rejected("没有员工 \(staffID) (no staff \(staffID))")
@@ -71,36 +69,36 @@ public struct Accounts: Sendable {
                 throw AccountError.rejected("\(staffID) 已有账户 (already has an account)")
             }
             let temporary = Self.temporaryPassword(policy)
-            try insert(db, staffID: staffID, password: temporary, mustChange: true, by: administrator.staffID, now: now, policy: policy)
-            try audit(db, now: now, actor: administrator.staffID, action: "account.create", target: staffID)
+            try insert(db, staffID: staffID, password: temporary, mustChange: true, by: administrator.staffID, now: stamp.at, policy: policy)
+            try stamp.record(db, actor: administrator.staffID, action: "account.create", target: staffID)
             return temporary
         }
     }
 
     /// Locks (until an administrator unlocks) or unlocks an account; unlocking also clears failures.
     public func setLocked(_ locked: Bool, staffID: String, by administrator: StaffProfile) throws {
-        try write { db, now, _ in
+        try write { db, stamp, _ in
             try AccessControl.requireAdministrator(administrator, db)
             try db.execute(sql: """
                 UPDATE sys_account SET locked_by_admin = ?, locked_until = NULL, failed_count = 0 WHERE staff_id = ?
                 """, arguments: [locked, staffID])
             guard db.changesCount == 1 else { throw AccountError.rejected("\(staffID) 没有账户 (no account)") }
-            try audit(db, now: now, actor: administrator.staffID, action: locked ? "account.lock" : "account.unlock", target: staffID)
+            try stamp.record(db, actor: administrator.staffID, action: locked ? "account.lock" : "account.unlock", target: staffID)
         }
     }
 
     /// A new temporary password, to change at the next sign-in; the account is unlocked.
     public func reset(staffID: String, by administrator: StaffProfile) throws -> String {
-        try write { db, now, policy in
+        try write { db, stamp, policy in
             try AccessControl.requireAdministrator(administrator, db)
             let temporary = Self.temporaryPassword(policy)
             let hash = Bcrypt.hash(temporary, cost: UInt8(policy.bcryptCost))
             try db.execute(sql: """
                 UPDATE sys_account SET password_hash = ?, must_change = 1, password_changed_at = ?, failed_count = 0,
                   locked_until = NULL, locked_by_admin = 0 WHERE staff_id = ?
-                """, arguments: [hash, now, staffID])
+                """, arguments: [hash, stamp.at, staffID])
             guard db.changesCount == 1 else { throw AccountError.rejected("\(staffID) 没有账户 (no account)") }
-            try audit(db, now: now, actor: administrator.staffID, action: "account.reset", target: staffID)
+            try stamp.record(db, actor: administrator.staffID, action: "account.reset", target: staffID)
             return temporary
         }
     }
@@ -108,20 +106,20 @@ public struct Accounts: Sendable {
     /// Checks a password. A wrong one counts towards the lockout; the lockout-th in a row locks the account for
     /// the lockout period. Both outcomes are audited.
     public func signIn(staffID: String, password: String) throws -> SignedIn {
-        let outcome: Result<SignedIn, AccountError> = try write { db, now, policy in
+        let outcome: Result<SignedIn, AccountError> = try write { db, stamp, policy in
             guard let account = try Row.fetchOne(db, sql: """
                 SELECT password_hash, must_change, password_changed_at, failed_count, locked_until, locked_by_admin
                 FROM sys_account WHERE staff_id = ?
                 """, arguments: [staffID]), let profile = try StaffDirectory.profile(db, staffID: staffID) else {
-                try audit(db, now: now, actor: staffID, action: "signin.failure", target: staffID, detail: "unknown account")
+                try stamp.record(db, actor: staffID, action: "signin.failure", target: staffID, detail: "unknown account")
                 return .failure(.wrongCredentials)
             }
             if account["locked_by_admin"] as Bool {
-                try audit(db, now: now, actor: staffID, action: "signin.failure", target: staffID, detail: "locked by an administrator")
+                try stamp.record(db, actor: staffID, action: "signin.failure", target: staffID, detail: "locked by an administrator")
                 return .failure(.locked(until: nil))
             }
-            if let until = account["locked_until"] as String?, until > now {
-                try audit(db, now: now, actor: staffID, action: "signin.failure", target: staffID, detail: "locked until \(until)")
+            if let until = account["locked_until"] as String?, until > stamp.at {
+                try stamp.record(db, actor: staffID, action: "signin.failure", target: staffID, detail: "locked until \(until)")
                 return .failure(.locked(until: until))
             }
             guard Bcrypt.verify(password, hash: account["password_hash"]) else {
@@ -130,12 +128,12 @@ public struct Accounts: Sendable {
                     ? ShanghaiTime.timestamp(clock.now() + Int64(policy.lockoutMinutes) * 60) : nil
                 try db.execute(sql: "UPDATE sys_account SET failed_count = ?, locked_until = ? WHERE staff_id = ?",
                                arguments: [lockUntil == nil ? failures : 0, lockUntil, staffID])
-                try audit(db, now: now, actor: staffID, action: "signin.failure", target: staffID,
+                try stamp.record(db, actor: staffID, action: "signin.failure", target: staffID,
                           detail: lockUntil.map { "wrong password; locked until \($0)" } ?? "wrong password (\(failures))")
                 return .failure(lockUntil.map { .locked(until: $0) } ?? .wrongCredentials)
             }
             try db.execute(sql: "UPDATE sys_account SET failed_count = 0, locked_until = NULL WHERE staff_id = ?", arguments: [staffID])
-            try audit(db, now: now, actor: staffID, action: "signin.success", target: staffID, detail: "password")
+            try stamp.record(db, actor: staffID, action: "signin.success", target: staffID, detail: "password")
             let changed = BusinessDate(String((account["password_changed_at"] as String).prefix(10))) ?? ShanghaiTime.date(of: clock.now())
             let expired = ShanghaiTime.date(of: clock.now()).days(since: changed) > policy.maximumAgeDays
             return .success(SignedIn(profile: profile, mustChangePassword: account["must_change"] as Bool || expired))
@@ -146,7 +144,7 @@ public struct Accounts: Sendable {
     /// Changes one's own password: the current one must match, the new one must meet the policy and differ
     /// from the last few.
     public func changePassword(staffID: String, current: String, new: String) throws {
-        try write { db, now, policy in
+        try write { db, stamp, policy in
             guard let hash = try String.fetchOne(db, sql: "SELECT password_hash FROM sys_account WHERE staff_id = ?", arguments: [staffID]),
                   Bcrypt.verify(current, hash: hash) else { throw AccountError.wrongCredentials }
             if let problem = policy.problem(with: new) { throw AccountError.rejected(problem) }
@@ -158,10 +156,10 @@ public struct Accounts: Sendable {
             }
             let newHash = Bcrypt.hash(new, cost: UInt8(policy.bcryptCost))
             try db.execute(sql: "UPDATE sys_account SET password_hash = ?, must_change = 0, password_changed_at = ? WHERE staff_id = ?",
-                           arguments: [newHash, now, staffID])
+                           arguments: [newHash, stamp.at, staffID])
             try db.execute(sql: "INSERT OR REPLACE INTO sys_password_history(staff_id, set_at, password_hash) VALUES (?, ?, ?)",
-                           arguments: [staffID, now, newHash])
-            try audit(db, now: now, actor: staffID, action: "account.password", target: staffID)
+                           arguments: [staffID, stamp.at, newHash])
+            try stamp.record(db, actor: staffID, action: "account.password", target: staffID)
         }
     }
 
@@ -180,9 +178,8 @@ public struct Accounts: Sendable {
 
     // MARK: Helpers
 
-    private func write<T>(_ body: (Database, String, PasswordPolicy) throws -> T) throws -> T {
-        let now = ShanghaiTime.timestamp(clock.now())
-        return try database.writer.write { db in try body(db, now, try Settings.read(db).passwordPolicy) }
+    private func write<T>(_ body: (Database, AuditStamp, PasswordPolicy) throws -> T) throws -> T {
+        try writer.write { db, stamp in try body(db, stamp, try Settings.read(db).passwordPolicy) }
     }
 
     private func insert(_ db: Database, staffID: String, password: String, mustChange: Bool, by creator: String, now: String,
@@ -196,9 +193,6 @@ public struct Accounts: Sendable {
                        arguments: [staffID, now, hash])
     }
 
-    private func audit(_ db: Database, now: String, actor: String, action: String, target: String, detail: String = "") throws {
-        try AuditLog.append(db, at: now, actor: actor, machine: machine, action: action, target: target, detail: detail)
-    }
 
     /// A random password that meets the policy: letters of both cases, digits and a symbol.
     static func temporaryPassword(_ policy: PasswordPolicy) -> String {

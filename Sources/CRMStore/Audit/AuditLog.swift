@@ -155,9 +155,8 @@ extension AppDatabase {
     /// `actor` is a staff id, or `-` for a command run without `--as`.
     public func audit(actor: String, action: String, target: String, detail: String = "", clock: WallClock,
                       machine: String = Machine.name) throws {
-        let at = ShanghaiTime.timestamp(clock.now())
-        try writer.write { db in
-            try AuditLog.append(db, at: at, actor: actor, machine: machine, action: action, target: target, detail: detail)
+        try AuditedWriter(database: self, clock: clock, machine: machine).write { db, stamp in
+            try stamp.record(db, actor: actor, action: action, target: target, detail: detail)
         }
     }
 }

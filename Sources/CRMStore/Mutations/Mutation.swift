@@ -31,32 +31,26 @@ public struct MutationError: Error, CustomStringConvertible, Equatable {
 /// Applies mutations with their outbox rows. Applying the same mutation id twice changes nothing the second
 /// time, so a retried or replayed change is never doubled.
 public struct MutationLog: Sendable {
-    public let database: AppDatabase
-    public let clock: WallClock
-    /// The machine named in the audit log.
-    public let machine: String
+    private let writer: AuditedWriter
 
     public init(database: AppDatabase, clock: WallClock, machine: String = Machine.name) {
-        self.database = database
-        self.clock = clock
-        self.machine = machine
+        writer = AuditedWriter(database: database, clock: clock, machine: machine)
     }
 
     /// Applies `mutation` as `actor` under `id` (a new UUID unless given); returns false when that id was
     /// applied before.
     @discardableResult
     public func apply<M: Mutation>(_ mutation: M, by actor: StaffProfile, id: String = MutationID.make()) throws -> Bool {
-        let timestamp = ShanghaiTime.timestamp(clock.now())
-        return try database.writer.write { db in
+        try writer.write { db, stamp in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM sys_outbox WHERE mutation_id = ?", arguments: [id]) == true {
                 return false
             }
-            try mutation.apply(db, context: MutationContext(mutationID: id, actor: actor, timestamp: timestamp))
+            try mutation.apply(db, context: MutationContext(mutationID: id, actor: actor, timestamp: stamp.at))
+            let payload = mutation.payload.rendered()
             try db.execute(sql: """
                 INSERT INTO sys_outbox(mutation_id, name, actor, created_at, payload) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [id, mutation.name, actor.staffID, timestamp, mutation.payload.rendered()])
-            try AuditLog.append(db, at: timestamp, actor: actor.staffID, machine: machine, action: "mutation." + mutation.name,
-                                target: id, detail: mutation.payload.rendered())
+                """, arguments: [id, mutation.name, actor.staffID, stamp.at, payload])
+            try stamp.record(db, actor: actor.staffID, action: "mutation." + mutation.name, target: id, detail: payload)
             return true
         }
     }

@@ -84,6 +84,19 @@ public enum TagQuery {
         return CustomerTags(rule: rule, manual: manual)
     }
 
+    /// For each user-made tag, how many of `customerIDs` carry it (tags none of them carry are left out).
+    public static func carriers(_ db: Database, among customerIDs: [String]) throws -> [String: Int] {
+        guard !customerIDs.isEmpty else { return [:] }
+        let placeholders = customerIDs.map { _ in "?" }.joined(separator: ", ")
+        var result: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT tag_id, COUNT(*) FROM work_customer_tag WHERE customer_id IN (\(placeholders)) GROUP BY tag_id
+            """, arguments: StatementArguments(customerIDs)) {
+            result[row[0]] = row[1]
+        }
+        return result
+    }
+
     /// The customers in scope with a tag, by name.
     public static func customers(_ db: Database, tagID: String, scope: DataScope) throws -> [(id: String, name: String)] {
         let condition = scope.customerCondition("c.customer_id")
