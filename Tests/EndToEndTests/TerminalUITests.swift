@@ -355,7 +355,13 @@ enum TerminalUITestsLocale {
 /// A detached tmux session on its own server socket (`tmux -L`), driven like a user would.
 final class TmuxSession {
     let tmux: String
-    let socket: String
+    /// The name the sockets are made from; every `start` takes a new one.
+    let socketBase: String
+    /// The socket of the current server. A server that was just killed may still be closing its
+    /// socket, and a client connecting to it then fails with "server exited unexpectedly", so a
+    /// restart never reuses the name.
+    private(set) var socket: String
+    private var starts = 0
     let workDir: URL
     let cwd: String
     let sessionName = "crm"
@@ -364,6 +370,7 @@ final class TmuxSession {
 
     init(tmux: String, socket: String, workDir: URL, cwd: String) {
         self.tmux = tmux
+        self.socketBase = socket
         self.socket = socket
         self.workDir = workDir
         self.cwd = cwd
@@ -372,6 +379,8 @@ final class TmuxSession {
     /// Starts the server and a 120x40-style detached session running `command`; the window size
     /// is manual so `resize-window` takes effect without a client.
     func start(width: Int, height: Int, command: String) throws {
+        starts += 1
+        socket = "\(socketBase)-\(starts)"
         let result = run(["new-session", "-d", "-s", sessionName, "-x", "\(width)", "-y", "\(height)",
                           "-c", cwd, command,
                           ";", "set-option", "-g", "window-size", "manual",
