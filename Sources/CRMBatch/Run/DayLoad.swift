@@ -46,13 +46,14 @@ enum DayLoad {
         }
 
         stepStarted("assignments")
-        // The CRM's own reassignments for this date come after the source's, as the later word.
+        // The CRM's own org changes and reassignments for this date come after the source's, as the later word.
+        let reorganised = try OrgChange.applyEffective(on: date, db)
         let reassigned = try ManagerAssignment.applyEffective(on: date, db)
         stepStarted("summary")
         try SummaryStep.advance(db, date: date, firstLoaded: firstLoaded)
         stepStarted("weights")
         func changed(_ kinds: [ExtractFile]) -> Bool { files.contains { kinds.contains($0.0) && $0.1.loaded > 0 } }
-        if changed([.org, .staff]) {
+        if changed([.org, .staff]) || reorganised > 0 {
             try IndicatorStep.refreshWeights(db, .all)
         } else if changed([.customers, .customerManagers]) || reassigned > 0 {
             try IndicatorStep.refreshWeights(db, .changedOn(day))
