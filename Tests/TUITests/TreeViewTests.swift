@@ -155,6 +155,18 @@ final class TreeViewTests: XCTestCase {
         XCTAssertEqual(source.calls, ["": 1, "hq": 1, "corp": 1])
     }
 
+    func testReopenRestoresOpenNodesAndTheSelectionOnAFreshTree() {
+        let before = openTree(CountingTree())
+        let source = CountingTree()
+        var fresh = TreeView(source: source)
+        fresh.reopen(before.expanded.union(["gone"]), selecting: before.selectedNode?.id)
+        XCTAssertEqual(fresh.rows.map(\.node.id), before.rows.map(\.node.id))
+        XCTAssertEqual(fresh.selectedNode?.id, "rm1")
+        XCTAssertEqual(source.calls, ["": 1, "hq": 1, "corp": 1], "only the nodes that were open are asked")
+        fresh.reopen([], selecting: "gone")
+        XCTAssertEqual(fresh.selectedNode?.id, "hq", "a node no longer there selects the first row")
+    }
+
     func testLeftGoesToTheParentAndEnterSubmitsLeaves() {
         var tree = openTree(CountingTree())
         XCTAssertEqual(tree.handle(.right), .ignored, "a leaf has nothing to open")

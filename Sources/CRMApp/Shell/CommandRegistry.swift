@@ -4,7 +4,7 @@ import TUI
 /// The kinds of screen, which decide where a command applies.
 public enum ScreenKind: String, Sendable, CaseIterable {
     case signIn, home, announcements, alerts, schedule, cockpit, homeLayout, customer, tags, customerTags, customerSets, customerSet,
-         customerSearch, auditLog, permissionMatrix
+         customerSearch, auditLog, permissionMatrix, orgTree
 }
 
 /// Every command's stable id.
@@ -12,14 +12,15 @@ public enum CommandID: String, Sendable, CaseIterable {
     // The shell's own.
     case help, palette, quit, back, refresh, switchLanguage, signOut
     // Modules and functions, reachable from anywhere.
-    case home, announcements, alerts, schedule, cockpit, homeLayout, tags, customerSets, customerSearch, auditLog, permissionMatrix
+    case home, announcements, alerts, schedule, cockpit, homeLayout, tags, customerSets, customerSearch, auditLog, permissionMatrix,
+         orgTree
     // Moving within a screen (the screen's widgets take these keys).
     case moveUp, moveDown, pageUp, pageDown, top, bottom, open, nextTab, previousTab
     // Screen actions.
     case search, sort, sortDirection, newItem, editItem, completeItem, publish, markRead
     case togglePanel, movePanelUp, movePanelDown, save, drillUp, switchSeries, previousPeriod, nextPeriod, today
     case newTag, newTagGroup, editTags, toggleTag, markStrategic, addToGroup, removeFromGroup, markRow, assignManagers
-    case togglePermission
+    case togglePermission, newOrg, renameOrg, moveNode, closeOrg
 }
 
 /// Where a command applies and who carries it out.
@@ -114,6 +115,8 @@ public enum CommandRegistry {
         AppCommand(.auditLog, "日志查询", "Audit log", keywords: ["audit", "log", "trail", "verify"], keys: [.character("Y")], .module),
         AppCommand(.permissionMatrix, "系统角色权限管理", "Roles and permissions", keywords: ["roles", "permissions", "access", "matrix"],
                    keys: [.character("R")], .module),
+        AppCommand(.orgTree, "机构团队管理", "Org and teams", keywords: ["org", "branches", "teams", "staff", "organisation"],
+                   keys: [.character("O")], .module),
         AppCommand(.moveUp, "上移", "Move up", keys: [.up, .character("k")], .navigation),
         AppCommand(.moveDown, "下移", "Move down", keys: [.down, .character("j")], .navigation),
         AppCommand(.pageUp, "上一页", "Page up", keys: [.pageUp], .navigation),
@@ -153,6 +156,13 @@ public enum CommandRegistry {
         AppCommand(.toggleTag, "加上/去掉标签", "Add or remove the tag", keys: [.character(" ")], .screens([.customerTags])),
         AppCommand(.togglePermission, "允许/禁止", "Allow or deny", keywords: ["grant", "permission"], keys: [.character(" ")],
                    .screens([.permissionMatrix])),
+        AppCommand(.newOrg, "新建下级机构", "New org below", keywords: ["create", "team", "branch"], keys: [.character("n")], f: 7,
+                   bar: Text("新建", "New"), .screens([.orgTree])),
+        AppCommand(.renameOrg, "机构改名", "Rename org", keywords: ["name"], keys: [.character("e")], .screens([.orgTree])),
+        AppCommand(.moveNode, "移动机构或人员", "Move org or person", keywords: ["transfer", "reparent"], keys: [.character("m")],
+                   .screens([.orgTree])),
+        AppCommand(.closeOrg, "撤销机构", "Close org", keywords: ["close", "merge", "dissolve"], keys: [.character("x")], f: 8,
+                   bar: Text("撤销", "Close"), .screens([.orgTree])),
         AppCommand(.togglePanel, "显示/隐藏面板", "Show or hide panel", keys: [.character(" ")], .screens([.homeLayout])),
         AppCommand(.movePanelUp, "面板上移", "Move panel up", keys: [.character("K")], .screens([.homeLayout])),
         AppCommand(.movePanelDown, "面板下移", "Move panel down", keys: [.character("J")], .screens([.homeLayout])),

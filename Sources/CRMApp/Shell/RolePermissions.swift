@@ -30,8 +30,9 @@ public enum RolePermissions {
         case .branchHead: ids = workbench + figures + customers + management
         case .headOfficeAnalyst: ids = workbench + figures + customers + management + [.markStrategic]
         case .productManager: ids = workbench + figures + [.customerSearch, .tags, .customerSets]
-        case .administrator: ids = workbench + [.auditLog, .search, .sort, .sortDirection, .permissionMatrix, .togglePermission]
-        case .auditor: ids = workbench + [.auditLog, .search, .sort, .sortDirection, .permissionMatrix]
+        case .administrator: ids = workbench + [.auditLog, .search, .sort, .sortDirection, .permissionMatrix, .togglePermission,
+                                                .orgTree, .newOrg, .renameOrg, .moveNode, .closeOrg]
+        case .auditor: ids = workbench + [.auditLog, .search, .sort, .sortDirection, .permissionMatrix, .orgTree]
         }
         return Set(ids.map { "ui." + $0.rawValue })
     }

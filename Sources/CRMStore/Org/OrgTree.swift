@@ -28,6 +28,9 @@ public struct OrgTree: Sendable {
     private var childIDs: [String: [String]] = [:]
     public private(set) var rootIDs: [String] = []
 
+    /// An empty tree, before anything is read.
+    public init() {}
+
     public static func load(_ db: Database) throws -> OrgTree {
         var tree = OrgTree()
         var staff: [String: Int] = [:]

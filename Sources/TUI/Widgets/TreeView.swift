@@ -78,6 +78,20 @@ public struct TreeView {
         rows.insert(contentsOf: shownChildren(of: node.id, depth: rows[index].depth + 1), at: index + 1)
     }
 
+    /// Opens again the nodes in `ids` that are still there (parents before children) and selects the node
+    /// `selecting` if shown, else the first row: how a reloaded tree keeps the user's place.
+    public mutating func reopen(_ ids: Set<String>, selecting: String?) {
+        var index = 0
+        while index < rows.count {
+            if ids.contains(rows[index].node.id), !expanded.contains(rows[index].node.id) {
+                select(index)
+                expand()
+            }
+            index += 1
+        }
+        select(selecting.flatMap { id in rows.firstIndex { $0.node.id == id } } ?? 0)
+    }
+
     /// Hides the selected node's descendants.
     public mutating func collapse() {
         guard let node = selectedNode, expanded.remove(node.id) != nil else { return }

@@ -46,64 +46,51 @@ struct AdminRoleCommand: ParsableCommand {
         @Argument(help: "The role.") var role: AccessRole
         @Option(help: "A permission to allow (repeatable).") var allow: [String] = []
         @Option(help: "A permission to deny (repeatable).") var deny: [String] = []
-        @Option(name: .customLong("as"), help: "The administrator doing it (staff id).") var administrator: String
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var administrator: AdministratorOptions
 
         func run() throws {
             let known = Set(RolePermissions.all)
             for permission in allow + deny where !known.contains(permission) {
                 throw ValidationError("no permission \(permission); crm admin role show \(role.rawValue) lists them")
             }
-            let db = try database.open()
-            let admin = try SignInTarget.resolve(administrator, in: db)
-            let access = AccessControl(database: db, clock: .system)
-            do {
+            try administrator.run { db, admin in
+                let access = AccessControl(database: db, clock: .system)
                 for permission in allow { try access.set(permission, allowed: true, for: role, by: admin) }
                 for permission in deny { try access.set(permission, allowed: false, for: role, by: admin) }
-            } catch let error as AccountError {
-                throw CommandFailure(error.description)
             }
             print("\(role.rawValue): \(allow.count) allowed, \(deny.count) denied; users get it at their next sign-in")
         }
     }
 }
 
-/// `crm admin user grant|revoke STAFF_ID ROLE --as ADMIN`.
-struct AdminGrantCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "grant", abstract: "Give a user a role (as an administrator).")
+/// `crm admin user grant|revoke STAFF_ID ROLE --as ADMIN`: what both take.
+struct RoleChangeOptions: ParsableArguments {
     @Argument(help: "The staff id.") var staffID: String
     @Argument(help: "The role.") var role: AccessRole
-    @Option(name: .customLong("as"), help: "The administrator doing it (staff id).") var administrator: String
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var administrator: AdministratorOptions
+
+    /// Runs the change as the administrator, a refusal ending with exit 1.
+    func run(_ body: (AccessControl, StaffProfile) throws -> Void) throws {
+        try administrator.run { try body(AccessControl(database: $0, clock: .system), $1) }
+    }
+}
+
+struct AdminGrantCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "grant", abstract: "Give a user a role (as an administrator).")
+    @OptionGroup var change: RoleChangeOptions
 
     func run() throws {
-        try RoleChange.run(database: database, administrator: administrator) { try $0.grant(role, to: staffID, by: $1) }
-        print("\(staffID): granted \(role.rawValue)")
+        try change.run { try $0.grant(change.role, to: change.staffID, by: $1) }
+        print("\(change.staffID): granted \(change.role.rawValue)")
     }
 }
 
 struct AdminRevokeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Take a role from a user (as an administrator).")
-    @Argument(help: "The staff id.") var staffID: String
-    @Argument(help: "The role.") var role: AccessRole
-    @Option(name: .customLong("as"), help: "The administrator doing it (staff id).") var administrator: String
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var change: RoleChangeOptions
 
     func run() throws {
-        try RoleChange.run(database: database, administrator: administrator) { try $0.revoke(role, from: staffID, by: $1) }
-        print("\(staffID): revoked \(role.rawValue)")
-    }
-}
-
-/// Runs a change of roles as the administrator, a refusal ending with exit 1.
-enum RoleChange {
-    static func run(database: DatabaseOptions, administrator: String, _ body: (AccessControl, StaffProfile) throws -> Void) throws {
-        let db = try database.open()
-        let admin = try SignInTarget.resolve(administrator, in: db)
-        do {
-            try body(AccessControl(database: db, clock: .system), admin)
-        } catch let error as AccountError {
-            throw CommandFailure(error.description)
-        }
+        try change.run { try $0.revoke(change.role, from: change.staffID, by: $1) }
+        print("\(change.staffID): revoked \(change.role.rawValue)")
     }
 }

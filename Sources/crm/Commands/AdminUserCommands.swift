@@ -28,18 +28,11 @@ struct AdminUserCommand: ParsableCommand {
     /// The options every account command takes.
     struct Target: ParsableArguments {
         @Argument(help: "The staff id of the account.") var staffID: String
-        @Option(name: .customLong("as"), help: "The administrator doing it (staff id).") var administrator: String
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var administrator: AdministratorOptions
 
         /// Runs `body` with the accounts and the administrator's profile, turning refusals into exit 1.
         func run<T>(_ body: (Accounts, StaffProfile) throws -> T) throws -> T {
-            let db = try database.open()
-            let admin = try SignInTarget.resolve(administrator, in: db)
-            do {
-                return try body(Accounts(database: db, clock: .system), admin)
-            } catch let error as AccountError {
-                throw CommandFailure(error.description)
-            }
+            try administrator.run { try body(Accounts(database: $0, clock: .system), $1) }
         }
     }
 
