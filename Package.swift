@@ -41,6 +41,6 @@ let package = Package(
                     exclude: ["Screens"]),
         .testTarget(name: "CRMStoreTests", dependencies: ["CRMStore", "CRMCore"]),
         .testTarget(name: "CRMBatchTests", dependencies: ["CRMBatch", "CRMStore", "CRMCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["CRMStore", "CRMCore"]),
     ]
 )

@@ -63,6 +63,9 @@ import Testing
         #expect(try tree().nodes[newTeam]?.staff == 1)
 
         // Rename and move; a node cannot go under itself.
+        let injection = "x'); DROP TABLE base_org; --"
+        #expect(refusal(OrgChange(kind: .rename, targetID: team, name: injection)) == "accepted")
+        #expect(try tree().nodes[team]?.name == injection, "stored as typed")
         #expect(refusal(OrgChange(kind: .rename, targetID: team, name: "公司业务一部（旧）")) == "accepted")
         #expect(refusal(OrgChange(kind: .move, targetID: subBranch, parentID: newTeam)).contains("不能移到自身或其下级之下"))
         let otherParent = try #require(try tree().nodes.values.filter { $0.level > .headOffice && $0.level < .team && $0.orgID != subBranch }
@@ -95,6 +98,6 @@ import Testing
         let audited = try database.writer.read {
             try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sys_audit WHERE action LIKE 'mutation.org.%' OR action = 'mutation.staff.move'")
         }
-        #expect(audited == 5)
+        #expect(audited == 6)
     }
 }

@@ -246,7 +246,7 @@ public final class AppShell: TerminalApplication, ShellActions {
     /// Whether the signed-in user may run the command; a refusal names the missing permission.
     func allowed(_ command: AppCommand) -> Bool {
         guard let signedIn, !signedIn.may(command) else { return true }
-        notify((language == .chinese ? "缺少权限：" : "Missing permission: ") + "\(command.permission!)（\(command.title(language))）", .warning)
+        notify(command.missingPermission(language), .warning)
         return false
     }
 

@@ -9,6 +9,11 @@ extension AppCommand {
         case .module, .screens: return "ui." + id.rawValue
         }
     }
+
+    /// What a refusal says: `缺少权限：ui.publish（发布公告）`.
+    public func missingPermission(_ language: Language) -> String {
+        language == .chinese ? "缺少权限：\(permission ?? "-")（\(title.zh)）" : "Missing permission: \(permission ?? "-") (\(title.en))"
+    }
 }
 
 /// What each built-in role may do by default, and a user's permissions once administrators' changes apply.

@@ -32,7 +32,7 @@ struct AverageCommand: ParsableCommand {
 
     func run() throws {
         let db = try database.open()
-        let scope = try scope.scope(in: db)
+        let scope = try scope.scope(in: db, for: .customerSearch)
         let owner = try self.scope.staff.map { try SignInTarget.resolve($0, in: db).staffID }
         let result: (id: String, name: String?, averages: RangeAverages)
         do {

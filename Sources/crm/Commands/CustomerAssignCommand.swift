@@ -31,6 +31,7 @@ struct CustomerAssignCommand: ParsableCommand {
         let mainShare = 10_000 - managers.reduce(0) { $0 + $1.shareBP }
         managers.insert(ManagerShareDraft(staffID: main, role: "MAIN", shareBP: mainShare), at: 0)
         let db = try database.open()
+        _ = try scope.scope(in: db, for: .assignManagers)
         let actor = try SignInTarget.resolve(staff, in: db)
         do {
             try MutationLog(database: db, clock: .system).apply(AssignManagers(id: MutationID.make(), customerID: customerID, managers: managers),

@@ -21,7 +21,7 @@ struct CustomerSearchCommand: ParsableCommand {
 
     func run() throws {
         let database = try database.open()
-        let scope = try scope.scope(in: database)
+        let scope = try scope.scope(in: database, for: .customerSearch)
         let results = try database.writer.read { try CustomerSearchQuery.search($0, text: text, scope: scope, limit: limit) }
         try self.scope.audit(database, action: "query.search", target: text, detail: "\(results.count) customers")
         if output.json {

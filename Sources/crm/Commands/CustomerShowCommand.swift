@@ -16,7 +16,7 @@ struct CustomerShowCommand: ParsableCommand {
 
     func run() throws {
         let db = try database.open()
-        let scope = try scope.scope(in: db)
+        let scope = try scope.scope(in: db, for: .customerSearch)
         let view: Customer360Document
         do {
             view = try db.writer.read { db in

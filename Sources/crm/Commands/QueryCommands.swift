@@ -15,7 +15,7 @@ struct BalancesCommand: ParsableCommand {
 
     func run() throws {
         let db = try database.open()
-        try scope.requireVisible(customer, in: db)
+        try scope.requireVisible(customer, in: db, for: .customerSearch)
         let result = try db.writer.read { try BalanceQuery.customer($0, id: customer, asOf: asOf) }
         try scope.audit(db, action: "query.balances", target: customer, detail: asOf.description)
         if output.json {
@@ -49,7 +49,7 @@ struct AlertsCommand: ParsableCommand {
 
     func run() throws {
         let db = try database.open()
-        let scope = try scope.scope(in: db)
+        let scope = try scope.scope(in: db, for: .alerts)
         let alerts = try db.writer.read { try AlertQuery.raised($0, on: asOf, scope: scope) }
         try self.scope.audit(db, action: "query.alerts", target: asOf.description, detail: "\(alerts.count) alerts")
         if output.json {
@@ -88,7 +88,7 @@ struct FundFlowCommand: ParsableCommand {
 
     func run() throws {
         let db = try database.open()
-        try scope.requireVisible(customer, in: db)
+        try scope.requireVisible(customer, in: db, for: .customerSearch)
         let flow = try db.writer.read { try FundFlowQuery.customer($0, id: customer, from: from, to: to) }
         try scope.audit(db, action: "query.fundflow", target: customer, detail: "\(from) ~ \(to)")
         if output.json {

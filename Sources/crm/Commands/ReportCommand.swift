@@ -49,7 +49,7 @@ struct ReportCommand: ParsableCommand {
         }
         let destination = try out.map(Self.checkedDestination)
         let db = try database.open()
-        let scope = try scope.scope(in: db)
+        let scope = try scope.scope(in: db, for: .customerSearch)
         let request = ReportRequest(asOf: asOf, conglomerateID: conglomerate)
         let table = try db.writer.read { try ReportRegistry.named(name!)!.run($0, scope: scope, request: request) }
         let text = format == .csv ? ReportCSV.render(table) : ReportMarkdown.render(table)

@@ -1,8 +1,11 @@
 import ArgumentParser
+import CRMApp
 import CRMStore
 
-/// `--as STAFF_ID` for query commands: run with that member of staff's scope (and, once permissions exist,
-/// their permissions). Without it a command reads the whole database, as the batch operator does.
+/// `--as STAFF_ID` for query commands: run with that member of staff's scope and permissions. Each command
+/// needs the permission of the UI function that shows the same data (`ui.customerSearch` for customer data,
+/// `ui.alerts` for alerts, `ui.assignManagers` for reassignment). Without `--as` a command reads the whole
+/// database, as the batch operator does.
 struct ScopeOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: "Run as this staff id (or the first user of a role: rm, lead, branch, hq, admin), within their scope.")
     var staff: String?
@@ -14,9 +17,9 @@ struct ScopeOptions: ParsableArguments {
     }
 
     /// Refuses (exit 1) a customer outside the `--as` staff member's scope, in the same words as an unknown one.
-    func requireVisible(_ customerID: String, in database: AppDatabase) throws {
-        guard let staff else { return }
-        let scope = try scope(in: database)
+    func requireVisible(_ customerID: String, in database: AppDatabase, for function: CommandID) throws {
+        guard staff != nil else { return }
+        let scope = try scope(in: database, for: function)
         guard try database.writer.read({ try scope.contains(customerID: customerID, $0) }) else {
             throw notVisible(customerID)
         }
@@ -27,9 +30,15 @@ struct ScopeOptions: ParsableArguments {
         CommandFailure("customer \(customerID) is not among the customers --as \(staff ?? "-") may see (or does not exist)")
     }
 
-    /// The scope in force: the named staff member's, else everything.
-    func scope(in database: AppDatabase) throws -> DataScope {
+    /// The scope in force for `function`: the named staff member's once they are found to hold its permission
+    /// (else exit 1 naming the missing one), or everything without `--as`.
+    func scope(in database: AppDatabase, for function: CommandID) throws -> DataScope {
         guard let staff else { return DataScope(reach: .everything) }
-        return DataScope(profile: try SignInTarget.resolve(staff, in: database))
+        let session = try Session(profile: SignInTarget.resolve(staff, in: database), database: database)
+        let command = CommandRegistry.command(function)
+        guard session.may(command) else {
+            throw CommandFailure("--as \(staff): \(command.missingPermission(.chinese)) (\(command.missingPermission(.english)))")
+        }
+        return session.scope
     }
 }
