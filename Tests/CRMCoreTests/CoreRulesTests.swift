@@ -124,3 +124,18 @@ import Testing
         #expect(value.rendered() == #"{"b":1000000.00,"a":["银行\"\n",null,true]}"#)
     }
 }
+
+@Suite struct ApportionTests {
+    @Test func sharesInProportionSumExactlyWithTiesToTheEarlier() {
+        #expect(Apportion.largestRemainder(total: 7, weights: [3, 2]) == [4, 3], "4.2 and 2.8: the larger remainder gets the unit")
+        #expect(Apportion.largestRemainder(total: 10, weights: [1, 1, 1]) == [4, 3, 3], "a tie goes to the earlier")
+        #expect(Apportion.largestRemainder(total: 5, weights: [0, 0]) == [3, 2], "no weights share equally")
+        #expect(Apportion.largestRemainder(total: 0, weights: [5, 9]) == [0, 0])
+        #expect(Apportion.largestRemainder(total: 100, weights: []) == [])
+        let big = Apportion.largestRemainder(total: 9_223_372_036_854, weights: [Int64.max / 4, Int64.max / 4, 7])
+        #expect(big.reduce(0, +) == 9_223_372_036_854, "no overflow on large amounts and weights")
+        for total in Int64(0)...40 {
+            #expect(Apportion.largestRemainder(total: total, weights: [5, 3, 11, 0, 2]).reduce(0, +) == total)
+        }
+    }
+}

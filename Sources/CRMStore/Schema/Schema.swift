@@ -25,6 +25,7 @@ public enum Schema {
         migrator.registerMigration("v4-account-settings", migrate: SystemTables.addMissingSettings)
         migrator.registerMigration("v4-access", migrate: AccessTables.create)
         migrator.registerMigration("v5-org-changes", migrate: OrgTables.create)
+        migrator.registerMigration("v5-marketing", migrate: MarketingTables.create)
         return migrator
     }
 }

@@ -1,0 +1,29 @@
+import GRDB
+
+/// The staff and org nodes whose work a member of staff may look at: everyone for head office; the staff and
+/// orgs of their subtree for a team lead or branch head; themselves otherwise. Tasks and opportunities belong
+/// to people and orgs rather than to customers, so they are shown by this rather than by `DataScope`.
+public struct StaffReach: Sendable {
+    /// nil: every org and everyone.
+    private let orgs: Set<String>?
+    private let staff: Set<String>
+
+    public init(_ db: Database, viewer: StaffProfile) throws {
+        switch DataScope(profile: viewer).reach {
+        case .everything:
+            orgs = nil
+            staff = []
+        case .orgSubtree(let root):
+            orgs = try Set(String.fetchAll(db, sql: DataScope.subtreeSQL, arguments: [root]))
+            staff = try Set(String.fetchAll(db, sql: "SELECT staff_id FROM base_staff WHERE org_id IN (\(DataScope.subtreeSQL))",
+                                            arguments: [root]))
+        case .managedBy, .nothing:
+            orgs = []
+            staff = [viewer.staffID]
+        }
+    }
+
+    public func contains(staffID: String) -> Bool { orgs == nil || staff.contains(staffID) }
+
+    public func contains(orgID: String) -> Bool { orgs?.contains(orgID) ?? true }
+}
