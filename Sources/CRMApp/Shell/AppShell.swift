@@ -104,6 +104,7 @@ public final class AppShell: TerminalApplication, ShellActions {
         case .auditLog: return AuditLogScreen(shell: self)
         case .permissionMatrix: return PermissionMatrixScreen(shell: self)
         case .orgTree: return OrgTreeScreen(shell: self)
+        case .tasks: return TasksScreen(shell: self)
         case .customerSearch: return CustomerSearchScreen(shell: self)
         default: return nil
         }
@@ -273,7 +274,7 @@ public final class AppShell: TerminalApplication, ShellActions {
             signedIn = nil
             stack = [screen]
         case .home, .announcements, .alerts, .schedule, .cockpit, .homeLayout, .tags, .customerSets, .customerSearch, .auditLog,
-             .permissionMatrix, .orgTree:
+             .permissionMatrix, .orgTree, .tasks:
             guard signedIn != nil else { return false }
             open(command)
         default:

@@ -4,7 +4,7 @@ import TUI
 /// The kinds of screen, which decide where a command applies.
 public enum ScreenKind: String, Sendable, CaseIterable {
     case signIn, home, announcements, alerts, schedule, cockpit, homeLayout, customer, tags, customerTags, customerSets, customerSet,
-         customerSearch, auditLog, permissionMatrix, orgTree
+         customerSearch, auditLog, permissionMatrix, orgTree, tasks
 }
 
 /// Every command's stable id.
@@ -13,14 +13,14 @@ public enum CommandID: String, Sendable, CaseIterable {
     case help, palette, quit, back, refresh, switchLanguage, signOut
     // Modules and functions, reachable from anywhere.
     case home, announcements, alerts, schedule, cockpit, homeLayout, tags, customerSets, customerSearch, auditLog, permissionMatrix,
-         orgTree
+         orgTree, tasks
     // Moving within a screen (the screen's widgets take these keys).
     case moveUp, moveDown, pageUp, pageDown, top, bottom, open, nextTab, previousTab
     // Screen actions.
     case search, sort, sortDirection, newItem, editItem, completeItem, publish, markRead
     case togglePanel, movePanelUp, movePanelDown, save, drillUp, switchSeries, previousPeriod, nextPeriod, today
     case newTag, newTagGroup, editTags, toggleTag, markStrategic, addToGroup, removeFromGroup, markRow, assignManagers
-    case togglePermission, newOrg, renameOrg, moveNode, closeOrg
+    case togglePermission, newOrg, renameOrg, moveNode, closeOrg, newTask, assignTask
 }
 
 /// Where a command applies and who carries it out.
@@ -90,7 +90,7 @@ public enum CommandRegistry {
         AppCommand(.publish, "发布公告", "Publish announcement", keywords: ["new", "notice", "post"], keys: [.character("n")], f: 7, bar: Text("发布", "Post"),
                    .screens([.announcements])),
         AppCommand(.completeItem, "完成/重开", "Complete or reopen", keywords: ["done", "finish", "tick"], keys: [.character("x")], f: 8, bar: Text("完成", "Done"),
-                   .screens([.schedule])),
+                   .screens([.schedule, .tasks])),
         AppCommand(.palette, "功能检索", "Command palette", keywords: ["find", "function", "go", "jump"],
                    keys: [.character(":"), .control("p")], f: 9, bar: Text("检索", "Find"), .global),
         AppCommand(.quit, "退出", "Quit", keywords: ["exit", "close"], keys: [.character("Q"), .control("c")], f: 10, bar: Text("退出", "Quit"), .global),
@@ -115,6 +115,8 @@ public enum CommandRegistry {
         AppCommand(.auditLog, "日志查询", "Audit log", keywords: ["audit", "log", "trail", "verify"], keys: [.character("Y")], .module),
         AppCommand(.permissionMatrix, "系统角色权限管理", "Roles and permissions", keywords: ["roles", "permissions", "access", "matrix"],
                    keys: [.character("R")], .module),
+        AppCommand(.tasks, "营销任务", "Marketing tasks", keywords: ["tasks", "assign", "progress", "campaign"],
+                   keys: [.character("M")], .module),
         AppCommand(.orgTree, "机构团队管理", "Org and teams", keywords: ["org", "branches", "teams", "staff", "organisation"],
                    keys: [.character("O")], .module),
         AppCommand(.moveUp, "上移", "Move up", keys: [.up, .character("k")], .navigation),
@@ -156,6 +158,10 @@ public enum CommandRegistry {
         AppCommand(.toggleTag, "加上/去掉标签", "Add or remove the tag", keys: [.character(" ")], .screens([.customerTags])),
         AppCommand(.togglePermission, "允许/禁止", "Allow or deny", keywords: ["grant", "permission"], keys: [.character(" ")],
                    .screens([.permissionMatrix])),
+        AppCommand(.newTask, "下达营销任务", "New task", keywords: ["create", "campaign"], keys: [.character("n")], f: 7,
+                   bar: Text("新建", "New"), .screens([.tasks])),
+        AppCommand(.assignTask, "分派到下级", "Hand down", keywords: ["assign", "split", "delegate"], keys: [.character("A")],
+                   .screens([.tasks])),
         AppCommand(.newOrg, "新建下级机构", "New org below", keywords: ["create", "team", "branch"], keys: [.character("n")], f: 7,
                    bar: Text("新建", "New"), .screens([.orgTree])),
         AppCommand(.renameOrg, "机构改名", "Rename org", keywords: ["name"], keys: [.character("e")], .screens([.orgTree])),

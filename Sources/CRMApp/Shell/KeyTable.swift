@@ -40,6 +40,7 @@ extension ScreenKind {
         case .auditLog: return "audit log"
         case .permissionMatrix: return "roles and permissions"
         case .orgTree: return "org and teams"
+        case .tasks: return "marketing tasks"
         }
     }
 }

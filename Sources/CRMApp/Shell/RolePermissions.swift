@@ -29,11 +29,14 @@ public enum RolePermissions {
         let customers: [CommandID] = [.customerSearch, .markRow, .tags, .newTag, .editTags, .toggleTag, .customerSets, .addToGroup,
                                       .removeFromGroup]
         let management: [CommandID] = [.publish, .newTagGroup, .assignManagers]
+        let marketing: [CommandID] = [.tasks]
+        let setsTasks: [CommandID] = [.newTask, .assignTask]
         let ids: [CommandID]
         switch role {
-        case .relationshipManager, .teamLead: ids = workbench + figures + customers
-        case .branchHead: ids = workbench + figures + customers + management
-        case .headOfficeAnalyst: ids = workbench + figures + customers + management + [.markStrategic]
+        case .relationshipManager: ids = workbench + figures + customers + marketing
+        case .teamLead: ids = workbench + figures + customers + marketing + setsTasks
+        case .branchHead: ids = workbench + figures + customers + management + marketing + setsTasks
+        case .headOfficeAnalyst: ids = workbench + figures + customers + management + marketing + setsTasks + [.markStrategic]
         case .productManager: ids = workbench + figures + [.customerSearch, .tags, .customerSets]
         case .administrator: ids = workbench + [.auditLog, .search, .sort, .sortDirection, .permissionMatrix, .togglePermission,
                                                 .orgTree, .newOrg, .renameOrg, .moveNode, .closeOrg]
