@@ -41,6 +41,15 @@ final class Customer360Data {
         load("relations") { [overview, scope] in try $0.writer.read { try Customer360Query.relations($0, identity: overview.identity, scope: scope) } }
     }
 
+    var activity: Result<CustomerActivity, Error> {
+        load("activity") { [overview, scope] in
+            try $0.writer.read { try CustomerActivity.load($0, customerID: overview.identity.customerID, scope: scope) }
+        }
+    }
+
+    /// Forgets what was read, so the next look reads again (after the user recorded something here).
+    func forget(_ key: String) { cache[key] = nil }
+
     private func load<T>(_ key: String, _ read: (AppDatabase) throws -> T) -> Result<T, Error> {
         if let cached = cache[key] as? Result<T, Error> { return cached }
         let result = Result { try read(database) }

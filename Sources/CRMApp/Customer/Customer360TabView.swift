@@ -303,9 +303,33 @@ struct Customer360TabView {
     // MARK: Activity
 
     func activity(in rect: Rect, on grid: inout Grid) {
-        let inside = Box.draw(rect, title: text("营销活动", "Marketing activity"), on: &grid, context: context.render)
-        grid.put(text("暂无营销任务、拜访记录和商机。", "No marketing tasks, visits or opportunities yet."), x: inside.x + 1, y: inside.y,
-                 style: Style(.dim), limit: inside.maxX)
+        let inside = Box.draw(rect, title: text("营销活动 · V 记录拜访", "Marketing activity · V records a visit"), on: &grid,
+                              context: context.render)
+        guard case .success(let activity) = data.activity else { return failure(data.activity, in: inside, on: &grid) }
+        var lines: [(String, Style)] = [(text("营销任务", "Tasks"), Style(.header))]
+        lines += activity.tasks.map { task in
+            let state = task.doneAt.map { text("已完成 \($0.prefix(10)) \(task.result)", "done \($0.prefix(10)) \(task.result)") }
+                ?? text("未完成", "open")
+            return ("\(task.dueDate) [\(language == .chinese ? task.kind.chineseName : task.kind.englishName)] \(task.title) · \(task.assigneeName) · \(state)",
+                    Style(task.doneAt == nil ? .normal : .dim))
+        }
+        if activity.tasks.isEmpty { lines.append((text("没有任务", "None"), Style(.dim))) }
+        lines += [("", Style()), (text("拜访记录", "Visits"), Style(.header))]
+        lines += activity.visits.map { visit in
+            ("\(visit.visitedAt) \(visit.staffName) · \(visit.purpose)" + (visit.nextStep.isEmpty ? "" : text(" · 下一步：", " · next: ") + visit.nextStep)
+             + (visit.attachments.isEmpty ? "" : text(" · 照片 \(visit.attachments.count)", " · \(visit.attachments.count) photos")), Style(.normal))
+        }
+        if activity.visits.isEmpty { lines.append((text("没有拜访记录", "None"), Style(.dim))) }
+        lines += [("", Style()), (text("商机", "Opportunities"), Style(.header))]
+        lines += activity.opportunities.map { item in
+            let stage = language == .chinese ? item.stage.chineseName : item.stage.englishName
+            return ("\(item.productName) · \(money(item.amount)) · \(stage) \(item.probability)% · \(text("预计", "expected")) \(item.expectedDate) · \(item.ownerName)",
+                    Style(item.stage == .lost ? .dim : .normal))
+        }
+        if activity.opportunities.isEmpty { lines.append((text("没有商机", "None"), Style(.dim))) }
+        for (row, line) in lines.prefix(inside.height).enumerated() {
+            grid.put(DisplayWidth.fit(line.0, to: inside.width - 1), x: inside.x + 1, y: inside.y + row, style: line.1, limit: inside.maxX)
+        }
     }
 
     // MARK: Helpers

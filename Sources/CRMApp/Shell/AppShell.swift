@@ -105,6 +105,8 @@ public final class AppShell: TerminalApplication, ShellActions {
         case .permissionMatrix: return PermissionMatrixScreen(shell: self)
         case .orgTree: return OrgTreeScreen(shell: self)
         case .tasks: return TasksScreen(shell: self)
+        case .opportunities: return OpportunitiesScreen(shell: self)
+        case .visits: return VisitsScreen(shell: self)
         case .customerSearch: return CustomerSearchScreen(shell: self)
         default: return nil
         }
@@ -274,7 +276,7 @@ public final class AppShell: TerminalApplication, ShellActions {
             signedIn = nil
             stack = [screen]
         case .home, .announcements, .alerts, .schedule, .cockpit, .homeLayout, .tags, .customerSets, .customerSearch, .auditLog,
-             .permissionMatrix, .orgTree, .tasks:
+             .permissionMatrix, .orgTree, .tasks, .opportunities, .visits:
             guard signedIn != nil else { return false }
             open(command)
         default:

@@ -4,7 +4,7 @@ import TUI
 /// The kinds of screen, which decide where a command applies.
 public enum ScreenKind: String, Sendable, CaseIterable {
     case signIn, home, announcements, alerts, schedule, cockpit, homeLayout, customer, tags, customerTags, customerSets, customerSet,
-         customerSearch, auditLog, permissionMatrix, orgTree, tasks
+         customerSearch, auditLog, permissionMatrix, orgTree, tasks, opportunities, visits
 }
 
 /// Every command's stable id.
@@ -13,7 +13,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case help, palette, quit, back, refresh, switchLanguage, signOut
     // Modules and functions, reachable from anywhere.
     case home, announcements, alerts, schedule, cockpit, homeLayout, tags, customerSets, customerSearch, auditLog, permissionMatrix,
-         orgTree, tasks
+         orgTree, tasks, opportunities, visits
     // Moving within a screen (the screen's widgets take these keys).
     case moveUp, moveDown, pageUp, pageDown, top, bottom, open, nextTab, previousTab
     // Screen actions.
@@ -21,6 +21,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case togglePanel, movePanelUp, movePanelDown, save, drillUp, switchSeries, previousPeriod, nextPeriod, today
     case newTag, newTagGroup, editTags, toggleTag, markStrategic, addToGroup, removeFromGroup, markRow, assignManagers
     case togglePermission, newOrg, renameOrg, moveNode, closeOrg, newTask, assignTask
+    case newOpportunity, advanceStage, revertStage, loseOpportunity, newVisit, visitCustomer
 }
 
 /// Where a command applies and who carries it out.
@@ -117,6 +118,10 @@ public enum CommandRegistry {
                    keys: [.character("R")], .module),
         AppCommand(.tasks, "营销任务", "Marketing tasks", keywords: ["tasks", "assign", "progress", "campaign"],
                    keys: [.character("M")], .module),
+        AppCommand(.opportunities, "商机管理", "Opportunities", keywords: ["pipeline", "deals", "leads", "forecast"],
+                   keys: [.character("o")], .module),
+        AppCommand(.visits, "客户拜访", "Visits", keywords: ["visit", "call report", "activity", "photos"],
+                   keys: [.character("V")], .module),
         AppCommand(.orgTree, "机构团队管理", "Org and teams", keywords: ["org", "branches", "teams", "staff", "organisation"],
                    keys: [.character("O")], .module),
         AppCommand(.moveUp, "上移", "Move up", keys: [.up, .character("k")], .navigation),
@@ -162,6 +167,17 @@ public enum CommandRegistry {
                    bar: Text("新建", "New"), .screens([.tasks])),
         AppCommand(.assignTask, "分派到下级", "Hand down", keywords: ["assign", "split", "delegate"], keys: [.character("A")],
                    .screens([.tasks])),
+        AppCommand(.newOpportunity, "新建商机", "New opportunity", keywords: ["lead", "deal"], keys: [.character("n")], f: 7,
+                   bar: Text("新建", "New"), .screens([.opportunities])),
+        AppCommand(.advanceStage, "推进到下一阶段", "Next stage", keywords: ["advance", "win"], keys: [.character(">")],
+                   .screens([.opportunities])),
+        AppCommand(.revertStage, "退回上一阶段", "Previous stage", keywords: ["back"], keys: [.character("<")], .screens([.opportunities])),
+        AppCommand(.loseOpportunity, "标记丢失", "Mark lost", keywords: ["lost", "drop"], keys: [.character("X")],
+                   .screens([.opportunities])),
+        AppCommand(.newVisit, "记录拜访", "Record a visit", keywords: ["visit", "log", "gps"], keys: [.character("n")], f: 7,
+                   bar: Text("拜访", "Visit"), .screens([.visits])),
+        AppCommand(.visitCustomer, "记录对该客户的拜访", "Record a visit here", keywords: ["visit", "log", "gps"], keys: [.character("V")],
+                   .screens([.customer])),
         AppCommand(.newOrg, "新建下级机构", "New org below", keywords: ["create", "team", "branch"], keys: [.character("n")], f: 7,
                    bar: Text("新建", "New"), .screens([.orgTree])),
         AppCommand(.renameOrg, "机构改名", "Rename org", keywords: ["name"], keys: [.character("e")], .screens([.orgTree])),

@@ -41,6 +41,8 @@ extension ScreenKind {
         case .permissionMatrix: return "roles and permissions"
         case .orgTree: return "org and teams"
         case .tasks: return "marketing tasks"
+        case .opportunities: return "opportunities"
+        case .visits: return "visits"
         }
     }
 }

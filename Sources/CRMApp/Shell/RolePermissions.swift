@@ -29,7 +29,8 @@ public enum RolePermissions {
         let customers: [CommandID] = [.customerSearch, .markRow, .tags, .newTag, .editTags, .toggleTag, .customerSets, .addToGroup,
                                       .removeFromGroup]
         let management: [CommandID] = [.publish, .newTagGroup, .assignManagers]
-        let marketing: [CommandID] = [.tasks]
+        let marketing: [CommandID] = [.tasks, .opportunities, .newOpportunity, .advanceStage, .revertStage, .loseOpportunity, .visits,
+                                      .newVisit, .visitCustomer]
         let setsTasks: [CommandID] = [.newTask, .assignTask]
         let ids: [CommandID]
         switch role {

@@ -23,6 +23,12 @@ public struct AppDatabase: Sendable {
         return try AppDatabase(writer: pool)
     }
 
+    /// The database file's path (empty or a pseudo-name in memory).
+    public var path: String { writer.path }
+
+    /// Where this database's attachments are kept: beside the file.
+    public var attachments: AttachmentStore { AttachmentStore(besideDatabaseAt: path) }
+
     /// An empty in-memory database with the current schema, for tests.
     public static func inMemory() throws -> AppDatabase {
         try AppDatabase(writer: DatabaseQueue(configuration: configuration()))

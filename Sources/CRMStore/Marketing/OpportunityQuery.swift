@@ -53,26 +53,29 @@ public struct StageChange: Sendable, Equatable {
 
 /// Opportunities (商机管理) whose owners are within the viewer's reach.
 public enum OpportunityQuery {
-    public static func list(_ db: Database, viewer: StaffProfile, customerID: String? = nil) throws -> [Opportunity] {
+    /// The opportunities whose owners are within the viewer's reach, by expected date.
+    public static func list(_ db: Database, viewer: StaffProfile) throws -> [Opportunity] {
         let reach = try StaffReach(db, viewer: viewer)
-        var filter = ""
-        var arguments: StatementArguments = []
-        if let customerID {
-            filter = "WHERE o.customer_id = ?"
-            arguments = [customerID]
-        }
-        return try Row.fetchAll(db, sql: """
+        return try fetch(db, filter: "1", arguments: []).filter { reach.contains(staffID: $0.ownerID) }
+    }
+
+    /// Every opportunity on one customer (for its 360 view, once the customer is known to be in scope).
+    public static func of(customerID: String, _ db: Database) throws -> [Opportunity] {
+        try fetch(db, filter: "o.customer_id = ?", arguments: [customerID])
+    }
+
+    private static func fetch(_ db: Database, filter: String, arguments: StatementArguments) throws -> [Opportunity] {
+        try Row.fetchAll(db, sql: """
             SELECT o.id, o.customer_id, COALESCE(c.name, o.prospect_name, o.customer_id), o.product_code, COALESCE(p.name, o.product_code),
                    o.amount, o.stage, o.probability_pct, o.expected_date, o.owner_id, COALESCE(s.name, o.owner_id), o.lost_reason, o.updated_at
             FROM work_opportunity o
             LEFT JOIN base_customer c ON c.customer_id = o.customer_id
             LEFT JOIN base_product p ON p.product_code = o.product_code
             LEFT JOIN base_staff s ON s.staff_id = o.owner_id
-            \(filter)
+            WHERE \(filter)
             ORDER BY o.expected_date, o.id
             """, arguments: arguments).compactMap { row in
-            guard let stage = OpportunityStage(rawValue: row[6]), let expected = BusinessDate(row[8] as String),
-                  reach.contains(staffID: row[9]) else { return nil }
+            guard let stage = OpportunityStage(rawValue: row[6]), let expected = BusinessDate(row[8] as String) else { return nil }
             return Opportunity(id: row[0], customerID: row[1], subjectName: row[2], productCode: row[3], productName: row[4], amount: row[5],
                                stage: stage, probability: row[7], expectedDate: expected, ownerID: row[9], ownerName: row[10],
                                lostReason: row[11], updatedAt: row[12])
@@ -110,6 +113,11 @@ public enum OpportunityQuery {
             months[opportunity.expectedDate.monthKey, default: 0] += opportunity.weightedAmount
         }
         return months.keys.sorted().map { ($0, months[$0]!) }
+    }
+
+    /// The products an opportunity can be for: code and name, by code.
+    public static func products(_ db: Database) throws -> [(code: String, name: String)] {
+        try Row.fetchAll(db, sql: "SELECT product_code, name FROM base_product ORDER BY product_code").map { ($0[0], $0[1]) }
     }
 
     /// An opportunity's stage changes, oldest first.
