@@ -53,9 +53,9 @@ public struct StageChange: Sendable, Equatable {
 
 /// Opportunities (商机管理) whose owners are within the viewer's reach.
 public enum OpportunityQuery {
-    /// The opportunities whose owners are within the viewer's reach, by expected date.
-    public static func list(_ db: Database, viewer: StaffProfile) throws -> [Opportunity] {
-        let reach = try StaffReach(db, viewer: viewer)
+    /// The opportunities whose owners are within the viewer's reach (every one for nil), by expected date.
+    public static func list(_ db: Database, viewer: StaffProfile?) throws -> [Opportunity] {
+        let reach = try viewer.map { try StaffReach(db, viewer: $0) } ?? .everyone
         return try fetch(db, filter: "1", arguments: []).filter { reach.contains(staffID: $0.ownerID) }
     }
 

@@ -8,6 +8,14 @@ public struct StaffReach: Sendable {
     private let orgs: Set<String>?
     private let staff: Set<String>
 
+    /// Every org and everyone, as the batch operator sees.
+    public static let everyone = StaffReach(orgs: nil, staff: [])
+
+    private init(orgs: Set<String>?, staff: Set<String>) {
+        self.orgs = orgs
+        self.staff = staff
+    }
+
     public init(_ db: Database, viewer: StaffProfile) throws {
         switch DataScope(profile: viewer).reach {
         case .everything:

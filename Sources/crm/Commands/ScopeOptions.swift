@@ -30,6 +30,12 @@ struct ScopeOptions: ParsableArguments {
         CommandFailure("customer \(customerID) is not among the customers --as \(staff ?? "-") may see (or does not exist)")
     }
 
+    /// The `--as` member of staff (nil without `--as`), once found to hold the permission of `function`.
+    func viewer(in database: AppDatabase, for function: CommandID) throws -> StaffProfile? {
+        _ = try scope(in: database, for: function)
+        return try staff.map { try SignInTarget.resolve($0, in: database) }
+    }
+
     /// The scope in force for `function`: the named staff member's once they are found to hold its permission
     /// (else exit 1 naming the missing one), or everything without `--as`.
     func scope(in database: AppDatabase, for function: CommandID) throws -> DataScope {
