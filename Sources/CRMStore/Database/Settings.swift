@@ -31,6 +31,11 @@ public struct Settings: Sendable, Equatable {
         Entry(key: "lockout_minutes", value: "15", description: "账户：锁定分钟数"),
         Entry(key: "idle_lock_minutes", value: "15", description: "界面：无操作多少分钟后锁屏"),
         Entry(key: "bcrypt_cost", value: "12", description: "账户：bcrypt 计算强度（4 到 31）"),
+        Entry(key: "reminder_birthday_days", value: "7", description: "智能提醒：实际控制人生日提前几天提醒"),
+        Entry(key: "reminder_anniversary_days", value: "7", description: "智能提醒：企业成立周年提前几天提醒"),
+        Entry(key: "reminder_maturity_days", value: "30", description: "智能提醒：定期存款与贷款到期提前几天提醒"),
+        Entry(key: "reminder_credit_days", value: "60", description: "智能提醒：授信额度到期提前几天提醒"),
+        Entry(key: "reminder_schedule_days", value: "3", description: "智能提醒：日程中的拜访与回访提前几天列出"),
     ]
 
     public var largeMovementMinimum: Int64 = 1_000_000_00
@@ -42,6 +47,7 @@ public struct Settings: Sendable, Equatable {
     public var taxRatePercent: Int64 = 25
     public var hurdleRatePercent: Int64 = 10
     public var passwordPolicy = PasswordPolicy()
+    public var reminderLeadDays = ReminderLeadDays()
 
     public init() {}
 
@@ -75,6 +81,12 @@ public struct Settings: Sendable, Equatable {
             case "lockout_minutes": settings.passwordPolicy.lockoutMinutes = integer.map(Int.init) ?? settings.passwordPolicy.lockoutMinutes
             case "idle_lock_minutes": settings.passwordPolicy.idleLockMinutes = integer.map(Int.init) ?? settings.passwordPolicy.idleLockMinutes
             case "bcrypt_cost": settings.passwordPolicy.bcryptCost = integer.map(Int.init) ?? settings.passwordPolicy.bcryptCost
+            case "reminder_birthday_days": settings.reminderLeadDays.birthday = integer.map(Int.init) ?? settings.reminderLeadDays.birthday
+            case "reminder_anniversary_days":
+                settings.reminderLeadDays.anniversary = integer.map(Int.init) ?? settings.reminderLeadDays.anniversary
+            case "reminder_maturity_days": settings.reminderLeadDays.maturity = integer.map(Int.init) ?? settings.reminderLeadDays.maturity
+            case "reminder_credit_days": settings.reminderLeadDays.creditExpiry = integer.map(Int.init) ?? settings.reminderLeadDays.creditExpiry
+            case "reminder_schedule_days": settings.reminderLeadDays.schedule = integer.map(Int.init) ?? settings.reminderLeadDays.schedule
             default: break
             }
         }

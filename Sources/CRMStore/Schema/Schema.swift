@@ -26,6 +26,7 @@ public enum Schema {
         migrator.registerMigration("v4-access", migrate: AccessTables.create)
         migrator.registerMigration("v5-org-changes", migrate: OrgTables.create)
         migrator.registerMigration("v5-marketing", migrate: MarketingTables.create)
+        migrator.registerMigration("v5-reminder-settings", migrate: SystemTables.addMissingSettings)
         return migrator
     }
 }
