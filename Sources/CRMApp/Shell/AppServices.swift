@@ -39,6 +39,10 @@ public final class AppServices {
 
     /// Today's local date by the wall clock (schedules), which differs from the business date.
     public var today: BusinessDate { ShanghaiTime.date(of: clock.now()) }
+
+    /// The day smart reminders count from: the day after the data date, which on a live installation is
+    /// today, and in a demo keeps the made-up bank's maturities and birthdays in view.
+    public var reminderDay: BusinessDate { businessDate?.adding(days: 1) ?? today }
 }
 
 /// The signed-in member of staff, what they may see and what they may do.

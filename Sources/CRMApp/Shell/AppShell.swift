@@ -107,6 +107,7 @@ public final class AppShell: TerminalApplication, ShellActions {
         case .tasks: return TasksScreen(shell: self)
         case .opportunities: return OpportunitiesScreen(shell: self)
         case .visits: return VisitsScreen(shell: self)
+        case .reminders: return RemindersScreen(shell: self)
         case .customerSearch: return CustomerSearchScreen(shell: self)
         default: return nil
         }
@@ -276,7 +277,8 @@ public final class AppShell: TerminalApplication, ShellActions {
             signedIn = nil
             stack = [screen]
         case .home, .announcements, .alerts, .schedule, .cockpit, .homeLayout, .tags, .customerSets, .customerSearch, .auditLog,
-             .permissionMatrix, .orgTree, .tasks, .opportunities, .visits:
+             .permissionMatrix, .orgTree, .tasks, .opportunities, .visits,
+             .reminders:
             guard signedIn != nil else { return false }
             open(command)
         default:

@@ -4,7 +4,7 @@ import TUI
 /// The kinds of screen, which decide where a command applies.
 public enum ScreenKind: String, Sendable, CaseIterable {
     case signIn, home, announcements, alerts, schedule, cockpit, homeLayout, customer, tags, customerTags, customerSets, customerSet,
-         customerSearch, auditLog, permissionMatrix, orgTree, tasks, opportunities, visits
+         customerSearch, auditLog, permissionMatrix, orgTree, tasks, opportunities, visits, reminders
 }
 
 /// Every command's stable id.
@@ -13,7 +13,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case help, palette, quit, back, refresh, switchLanguage, signOut
     // Modules and functions, reachable from anywhere.
     case home, announcements, alerts, schedule, cockpit, homeLayout, tags, customerSets, customerSearch, auditLog, permissionMatrix,
-         orgTree, tasks, opportunities, visits
+         orgTree, tasks, opportunities, visits, reminders
     // Moving within a screen (the screen's widgets take these keys).
     case moveUp, moveDown, pageUp, pageDown, top, bottom, open, nextTab, previousTab
     // Screen actions.
@@ -21,7 +21,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case togglePanel, movePanelUp, movePanelDown, save, drillUp, switchSeries, previousPeriod, nextPeriod, today
     case newTag, newTagGroup, editTags, toggleTag, markStrategic, addToGroup, removeFromGroup, markRow, assignManagers
     case togglePermission, newOrg, renameOrg, moveNode, closeOrg, newTask, assignTask
-    case newOpportunity, advanceStage, revertStage, loseOpportunity, newVisit, visitCustomer
+    case newOpportunity, advanceStage, revertStage, loseOpportunity, newVisit, visitCustomer, snoozeReminder
 }
 
 /// Where a command applies and who carries it out.
@@ -91,7 +91,7 @@ public enum CommandRegistry {
         AppCommand(.publish, "发布公告", "Publish announcement", keywords: ["new", "notice", "post"], keys: [.character("n")], f: 7, bar: Text("发布", "Post"),
                    .screens([.announcements])),
         AppCommand(.completeItem, "完成/重开", "Complete or reopen", keywords: ["done", "finish", "tick"], keys: [.character("x")], f: 8, bar: Text("完成", "Done"),
-                   .screens([.schedule, .tasks])),
+                   .screens([.schedule, .tasks, .reminders])),
         AppCommand(.palette, "功能检索", "Command palette", keywords: ["find", "function", "go", "jump"],
                    keys: [.character(":"), .control("p")], f: 9, bar: Text("检索", "Find"), .global),
         AppCommand(.quit, "退出", "Quit", keywords: ["exit", "close"], keys: [.character("Q"), .control("c")], f: 10, bar: Text("退出", "Quit"), .global),
@@ -122,6 +122,8 @@ public enum CommandRegistry {
                    keys: [.character("o")], .module),
         AppCommand(.visits, "客户拜访", "Visits", keywords: ["visit", "call report", "activity", "photos"],
                    keys: [.character("V")], .module),
+        AppCommand(.reminders, "智能日程提醒", "Smart reminders", keywords: ["reminders", "birthday", "maturity", "coming up"],
+                   keys: [.character("!")], .module),
         AppCommand(.orgTree, "机构团队管理", "Org and teams", keywords: ["org", "branches", "teams", "staff", "organisation"],
                    keys: [.character("O")], .module),
         AppCommand(.moveUp, "上移", "Move up", keys: [.up, .character("k")], .navigation),
@@ -178,6 +180,8 @@ public enum CommandRegistry {
                    bar: Text("拜访", "Visit"), .screens([.visits])),
         AppCommand(.visitCustomer, "记录对该客户的拜访", "Record a visit here", keywords: ["visit", "log", "gps"], keys: [.character("V")],
                    .screens([.customer])),
+        AppCommand(.snoozeReminder, "稍后提醒", "Snooze", keywords: ["later", "postpone"], keys: [.character("z")],
+                   .screens([.reminders])),
         AppCommand(.newOrg, "新建下级机构", "New org below", keywords: ["create", "team", "branch"], keys: [.character("n")], f: 7,
                    bar: Text("新建", "New"), .screens([.orgTree])),
         AppCommand(.renameOrg, "机构改名", "Rename org", keywords: ["name"], keys: [.character("e")], .screens([.orgTree])),

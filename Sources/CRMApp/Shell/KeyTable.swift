@@ -43,6 +43,7 @@ extension ScreenKind {
         case .tasks: return "marketing tasks"
         case .opportunities: return "opportunities"
         case .visits: return "visits"
+        case .reminders: return "smart reminders"
         }
     }
 }

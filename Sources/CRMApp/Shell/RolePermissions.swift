@@ -30,7 +30,7 @@ public enum RolePermissions {
                                       .removeFromGroup]
         let management: [CommandID] = [.publish, .newTagGroup, .assignManagers]
         let marketing: [CommandID] = [.tasks, .opportunities, .newOpportunity, .advanceStage, .revertStage, .loseOpportunity, .visits,
-                                      .newVisit, .visitCustomer]
+                                      .newVisit, .visitCustomer, .reminders, .snoozeReminder]
         let setsTasks: [CommandID] = [.newTask, .assignTask]
         let ids: [CommandID]
         switch role {

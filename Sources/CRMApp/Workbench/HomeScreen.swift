@@ -78,6 +78,7 @@ final class HomeScreen: Screen {
         case .announcements: return Text("暂无公告", "No announcements")
         case .alerts: return Text("近三日没有需要关注的客户", "No customer needs attention in the last three days")
         case .schedule: return Text("今天没有日程（c 打开日程，n 新建）", "Nothing today (c opens the schedule, n adds)")
+        case .reminders: return Text("近期没有需要提醒的事", "Nothing coming up")
         case .cockpit: return Text("", "")
         }
     }
@@ -104,6 +105,11 @@ final class HomeScreen: Screen {
                 ListItem($0.title, detail: String($0.startsAt.suffix(5)), marker: $0.isDone ? "✓" : " ")
             }
             return reminders + today
+        case .reminders:
+            return snapshot.comingUp.map { reminder in
+                ListItem(ReminderText.line(reminder, language), detail: String(reminder.date.description.suffix(5)),
+                         marker: reminder.kind == .overdueTask ? "!" : " ")
+            }
         case .cockpit:
             return []
         }
@@ -185,6 +191,9 @@ final class HomeScreen: Screen {
         guard response == .submitted || (key == .enter && list.items.isEmpty) else { return response == .handled }
         if panel == .alerts, let index = list.selectedIndex, snapshot.alerts.indices.contains(index) {
             shell.openCustomer(snapshot.alerts[index].customerID)
+        } else if panel == .reminders, let index = list.selectedIndex, snapshot.comingUp.indices.contains(index),
+                  let customer = snapshot.comingUp[index].customerID {
+            shell.openCustomer(customer)
         } else {
             shell.open(panel.command)
         }

@@ -2,13 +2,14 @@ import CRMStore
 
 /// A panel of the workbench home page; users choose which and in what order (自定义个性化页面).
 enum WorkbenchPanel: String, CaseIterable {
-    case announcements, alerts, schedule, cockpit
+    case announcements, alerts, schedule, reminders, cockpit
 
     var title: Text {
         switch self {
         case .announcements: return Text("公告", "Announcements")
         case .alerts: return Text("重要客户提醒", "Important customer alerts")
         case .schedule: return Text("今日日程与提醒", "Today and reminders")
+        case .reminders: return Text("智能提醒", "Coming up")
         case .cockpit: return Text("经营概览", "Business at a glance")
         }
     }
@@ -19,6 +20,7 @@ enum WorkbenchPanel: String, CaseIterable {
         case .announcements: return .announcements
         case .alerts: return .alerts
         case .schedule: return .schedule
+        case .reminders: return .reminders
         case .cockpit: return .cockpit
         }
     }
@@ -41,6 +43,7 @@ struct WorkbenchSnapshot {
     var alerts: [CustomerAlert] = []
     var today: [ScheduleItem] = []
     var reminders: [ScheduleItem] = []
+    var comingUp: [Reminder] = []
     var cockpit: CockpitView?
     var panels: [WorkbenchPanel] = []
 
@@ -59,6 +62,8 @@ struct WorkbenchSnapshot {
             }
             snapshot.today = try ScheduleQuery.items(db, staffID: profile.staffID, from: services.today, through: services.today)
             snapshot.reminders = try ScheduleQuery.dueReminders(db, staffID: profile.staffID, now: services.nowText)
+            snapshot.comingUp = try ReminderQuery.due(db, viewer: profile, today: services.reminderDay,
+                                                      lead: try Settings.read(db).reminderLeadDays, limit: 50)
             return snapshot
         }
     }
