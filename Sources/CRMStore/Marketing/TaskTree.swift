@@ -49,6 +49,15 @@ public struct TaskTree: Sendable {
 
     /// The trees `viewer` may see (every one for nil, as the batch operator sees).
     public static func load(_ db: Database, for viewer: StaffProfile?) throws -> TaskTree {
+        try load(db, visibility: TaskVisibility(reach: viewer.map { try StaffReach(db, viewer: $0) } ?? .everyone, viewerID: viewer?.staffID))
+    }
+
+    /// The trees whose nodes are within a data scope's reach (for reports).
+    public static func load(_ db: Database, scope: DataScope) throws -> TaskTree {
+        try load(db, visibility: TaskVisibility(reach: try StaffReach(db, scope: scope), viewerID: nil))
+    }
+
+    private static func load(_ db: Database, visibility visible: TaskVisibility) throws -> TaskTree {
         var tree = TaskTree()
         var counts: [String: (Int, Int)] = [:]
         for row in try Row.fetchAll(db, sql: """
@@ -75,7 +84,6 @@ public struct TaskTree: Sendable {
                                createdBy: row[11])
             order.append(id)
         }
-        let visible = try TaskVisibility(db, viewer: viewer)
         var shown = Set<String>()
         for id in order { _ = isShown(id, in: all, visible: visible, shown: &shown) }
         for id in order where shown.contains(id) {
@@ -129,19 +137,13 @@ public struct TaskTree: Sendable {
     }
 }
 
-/// Which task nodes a member of staff sees by themselves: those of staff and orgs within their reach, and
-/// those they made.
+/// Which task nodes are seen by themselves: those of staff and orgs within the reach, and those the viewer made.
 struct TaskVisibility {
-    private let viewer: StaffProfile?
-    private let reach: StaffReach
-
-    init(_ db: Database, viewer: StaffProfile?) throws {
-        self.viewer = viewer
-        reach = try viewer.map { try StaffReach(db, viewer: $0) } ?? .everyone
-    }
+    let reach: StaffReach
+    let viewerID: String?
 
     func sees(_ node: TaskNode) -> Bool {
-        if node.createdBy == viewer?.staffID { return true }
+        if let viewerID, node.createdBy == viewerID { return true }
         return node.assigneeKind == "ORG" ? reach.contains(orgID: node.assigneeID) : reach.contains(staffID: node.assigneeID)
     }
 }

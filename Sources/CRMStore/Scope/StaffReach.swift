@@ -17,7 +17,13 @@ public struct StaffReach: Sendable {
     }
 
     public init(_ db: Database, viewer: StaffProfile) throws {
-        switch DataScope(profile: viewer).reach {
+        try self.init(db, scope: DataScope(profile: viewer))
+    }
+
+    /// The reach that goes with a data scope: a manager's book is their own work, an org subtree the work of its
+    /// orgs and staff, everything everyone's, nothing no one's.
+    public init(_ db: Database, scope: DataScope) throws {
+        switch scope.reach {
         case .everything:
             orgs = nil
             staff = []
@@ -25,9 +31,12 @@ public struct StaffReach: Sendable {
             orgs = try Set(String.fetchAll(db, sql: DataScope.subtreeSQL, arguments: [root]))
             staff = try Set(String.fetchAll(db, sql: "SELECT staff_id FROM base_staff WHERE org_id IN (\(DataScope.subtreeSQL))",
                                             arguments: [root]))
-        case .managedBy, .nothing:
+        case .managedBy(let staffID):
             orgs = []
-            staff = [viewer.staffID]
+            staff = [staffID]
+        case .nothing:
+            orgs = []
+            staff = []
         }
     }
 
