@@ -24,6 +24,7 @@ public enum Schema {
         migrator.registerMigration("v4-accounts", migrate: AccountTables.create)
         migrator.registerMigration("v4-account-settings", migrate: SystemTables.addMissingSettings)
         migrator.registerMigration("v4-access", migrate: AccessTables.create)
+        migrator.registerMigration("v5-pricing-settings", migrate: SystemTables.addMissingSettings)
         return migrator
     }
 }
