@@ -8,6 +8,6 @@ struct CRM: ParsableCommand {
         discussion: "Amounts print in yuan with two decimals. Database: --db, else CRM_DB, else $XDG_DATA_HOME/crm/crm.sqlite.",
         subcommands: [UICommand.self, DemoCommand.self, GenerateCommand.self, EtlCommand.self, BalancesCommand.self,
                       AlertsCommand.self, FundFlowCommand.self, CustomerCommand.self, AverageCommand.self, ReportCommand.self,
-                      AdminCommand.self, KeysCommand.self, BenchUICommand.self, BenchSearchCommand.self],
+                      AdminCommand.self, CalcCommand.self, KeysCommand.self, BenchUICommand.self, BenchSearchCommand.self],
         defaultSubcommand: UICommand.self)
 }
