@@ -104,6 +104,7 @@ public final class AppShell: TerminalApplication, ShellActions {
         case .auditLog: return AuditLogScreen(shell: self)
         case .permissionMatrix: return PermissionMatrixScreen(shell: self)
         case .customerSearch: return CustomerSearchScreen(shell: self)
+        case .profitSimulation: return ProfitSimulationScreen(shell: self)
         default: return nil
         }
     }
@@ -272,7 +273,7 @@ public final class AppShell: TerminalApplication, ShellActions {
             signedIn = nil
             stack = [screen]
         case .home, .announcements, .alerts, .schedule, .cockpit, .homeLayout, .tags, .customerSets, .customerSearch, .auditLog,
-             .permissionMatrix:
+             .permissionMatrix, .profitSimulation:
             guard signedIn != nil else { return false }
             open(command)
         default:

@@ -4,7 +4,7 @@ import TUI
 /// The kinds of screen, which decide where a command applies.
 public enum ScreenKind: String, Sendable, CaseIterable {
     case signIn, home, announcements, alerts, schedule, cockpit, homeLayout, customer, tags, customerTags, customerSets, customerSet,
-         customerSearch, auditLog, permissionMatrix
+         customerSearch, auditLog, permissionMatrix, profitSimulation
 }
 
 /// Every command's stable id.
@@ -12,14 +12,15 @@ public enum CommandID: String, Sendable, CaseIterable {
     // The shell's own.
     case help, palette, quit, back, refresh, switchLanguage, signOut
     // Modules and functions, reachable from anywhere.
-    case home, announcements, alerts, schedule, cockpit, homeLayout, tags, customerSets, customerSearch, auditLog, permissionMatrix
+    case home, announcements, alerts, schedule, cockpit, homeLayout, tags, customerSets, customerSearch, auditLog, permissionMatrix,
+         profitSimulation
     // Moving within a screen (the screen's widgets take these keys).
     case moveUp, moveDown, pageUp, pageDown, top, bottom, open, nextTab, previousTab
     // Screen actions.
     case search, sort, sortDirection, newItem, editItem, completeItem, publish, markRead
     case togglePanel, movePanelUp, movePanelDown, save, drillUp, switchSeries, previousPeriod, nextPeriod, today
     case newTag, newTagGroup, editTags, toggleTag, markStrategic, addToGroup, removeFromGroup, markRow, assignManagers
-    case togglePermission
+    case togglePermission, switchCalculator, addScenario, removeScenario
 }
 
 /// Where a command applies and who carries it out.
@@ -114,6 +115,8 @@ public enum CommandRegistry {
         AppCommand(.auditLog, "日志查询", "Audit log", keywords: ["audit", "log", "trail", "verify"], keys: [.character("Y")], .module),
         AppCommand(.permissionMatrix, "系统角色权限管理", "Roles and permissions", keywords: ["roles", "permissions", "access", "matrix"],
                    keys: [.character("R")], .module),
+        AppCommand(.profitSimulation, "利润模拟测算", "Profit simulation",
+                   keywords: ["pricing", "calculator", "raroc", "eva", "break-even", "loan", "deposit"], keys: [.character("$")], .module),
         AppCommand(.moveUp, "上移", "Move up", keys: [.up, .character("k")], .navigation),
         AppCommand(.moveDown, "下移", "Move down", keys: [.down, .character("j")], .navigation),
         AppCommand(.pageUp, "上一页", "Page up", keys: [.pageUp], .navigation),
@@ -153,6 +156,12 @@ public enum CommandRegistry {
         AppCommand(.toggleTag, "加上/去掉标签", "Add or remove the tag", keys: [.character(" ")], .screens([.customerTags])),
         AppCommand(.togglePermission, "允许/禁止", "Allow or deny", keywords: ["grant", "permission"], keys: [.character(" ")],
                    .screens([.permissionMatrix])),
+        AppCommand(.switchCalculator, "贷款/存款测算", "Loan or deposit calculator", keywords: ["loan", "deposit", "switch"],
+                   keys: [.character("v")], .screens([.profitSimulation])),
+        AppCommand(.addScenario, "新增方案", "Add a scenario", keywords: ["compare", "copy", "scenario"], keys: [.character("n")], f: 7,
+                   bar: Text("新方案", "Add"), .screens([.profitSimulation])),
+        AppCommand(.removeScenario, "删除方案", "Remove the scenario", keywords: ["delete", "scenario"], keys: [.character("x")], f: 8,
+                   bar: Text("删方案", "Remove"), .screens([.profitSimulation])),
         AppCommand(.togglePanel, "显示/隐藏面板", "Show or hide panel", keys: [.character(" ")], .screens([.homeLayout])),
         AppCommand(.movePanelUp, "面板上移", "Move panel up", keys: [.character("K")], .screens([.homeLayout])),
         AppCommand(.movePanelDown, "面板下移", "Move panel down", keys: [.character("J")], .screens([.homeLayout])),

@@ -39,6 +39,7 @@ extension ScreenKind {
         case .customerSearch: return "customer search"
         case .auditLog: return "audit log"
         case .permissionMatrix: return "roles and permissions"
+        case .profitSimulation: return "profit simulation"
         }
     }
 }

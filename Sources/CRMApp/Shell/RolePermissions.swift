@@ -24,11 +24,12 @@ public enum RolePermissions {
         let customers: [CommandID] = [.customerSearch, .markRow, .tags, .newTag, .editTags, .toggleTag, .customerSets, .addToGroup,
                                       .removeFromGroup]
         let management: [CommandID] = [.publish, .newTagGroup, .assignManagers]
+        let pricing: [CommandID] = [.profitSimulation, .switchCalculator, .addScenario, .removeScenario]
         let ids: [CommandID]
         switch role {
-        case .relationshipManager, .teamLead: ids = workbench + figures + customers
-        case .branchHead: ids = workbench + figures + customers + management
-        case .headOfficeAnalyst: ids = workbench + figures + customers + management + [.markStrategic]
+        case .relationshipManager, .teamLead: ids = workbench + figures + customers + pricing
+        case .branchHead: ids = workbench + figures + customers + management + pricing
+        case .headOfficeAnalyst: ids = workbench + figures + customers + management + pricing + [.markStrategic]
         case .productManager: ids = workbench + figures + [.customerSearch, .tags, .customerSets]
         case .administrator: ids = workbench + [.auditLog, .search, .sort, .sortDirection, .permissionMatrix, .togglePermission]
         case .auditor: ids = workbench + [.auditLog, .search, .sort, .sortDirection, .permissionMatrix]
