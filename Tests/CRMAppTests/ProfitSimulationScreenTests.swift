@@ -82,7 +82,7 @@ final class ProfitSimulationScreenTests: XCTestCase {
         XCTAssertTrue(session.screen.contains("! 贷款金额：须大于零"), session.screen)
         set(.amount, "100", in: session)
         set(.lpr, "3", in: session)
-        XCTAssertTrue(session.screen.contains("! 利率：利率与 LPR") && session.screen.contains("只填一种"), session.screen)
+        XCTAssertTrue(session.screen.contains("! 利率：与 LPR 加点二选一"), session.screen)
         XCTAssertEqual(try style(of: "! 利率", in: session).role, .error)
         set(.lpr, "", in: session)
         set(.riskWeight, "0", in: session)

@@ -56,7 +56,7 @@ public struct PricingError: Error, Equatable, Sendable, CustomStringConvertible 
         case .above(let limit): chinese ? "不能超过 \(limit)" : "at most \(limit)"
         case .notBelowHundred: chinese ? "须小于 100" : "must be below 100"
         case .basis: chinese ? "须为 360 或 365" : "must be 360 or 365"
-        case .rateAndLPR: chinese ? "利率与 LPR 加点只填一种" : "give the rate or LPR + spread, not both"
+        case .rateAndLPR: chinese ? "与 LPR 加点二选一" : "rate or LPR + spread, not both"
         case .needs(let other): chinese ? "须同时填写\(other.chineseName)" : "needs \(other.englishName) too"
         case .negativeRate: chinese ? "LPR 加点后利率为负" : "LPR + spread is below zero"
         }
