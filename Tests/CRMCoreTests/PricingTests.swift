@@ -15,22 +15,22 @@ private func deposit(_ texts: [PricingField: String]) throws -> DepositResult {
     DepositCalculator.calculate(try DepositInputs(PricingText(texts), defaults: .standard))
 }
 
-private func loanError(_ texts: [PricingField: String]) -> PricingError? {
+/// Why reading the inputs failed, or nil when they were taken.
+private func refusal(_ read: () throws(PricingError) -> Void) -> PricingError? {
     do {
-        _ = try LoanInputs(PricingText(texts), defaults: .standard)
+        try read()
         return nil
     } catch {
         return error
     }
 }
 
+private func loanError(_ texts: [PricingField: String]) -> PricingError? {
+    refusal { () throws(PricingError) in _ = try LoanInputs(PricingText(texts), defaults: .standard) }
+}
+
 private func depositError(_ texts: [PricingField: String]) -> PricingError? {
-    do {
-        _ = try DepositInputs(PricingText(texts), defaults: .standard)
-        return nil
-    } catch {
-        return error
-    }
+    refusal { () throws(PricingError) in _ = try DepositInputs(PricingText(texts), defaults: .standard) }
 }
 
 @Suite struct LoanCalculatorTests {

@@ -15,19 +15,9 @@ public struct DepositInputs: Sendable, Equatable {
     public var agreement: Agreement?
     public var fees: Int64
     public var dayBasis: Int64
+}
 
-    init(balance: Int64, days: Int64, ratePPM: Int64, ftpPPM: Int64, operatingCostPPM: Int64,
-         agreement: Agreement?, fees: Int64, dayBasis: Int64) {
-        self.balance = balance
-        self.days = days
-        self.ratePPM = ratePPM
-        self.ftpPPM = ftpPPM
-        self.operatingCostPPM = operatingCostPPM
-        self.agreement = agreement
-        self.fees = fees
-        self.dayBasis = dayBasis
-    }
-
+extension DepositInputs {
     /// Reads and checks the inputs as typed. Required: balance (above zero), days, rate, FTP and operating cost.
     /// The agreement base and rate come together or not at all; fees default to 0 and may not be negative; the
     /// basis falls back to `defaults`.

@@ -14,23 +14,9 @@ public struct LoanInputs: Sendable, Equatable {
     public var taxPPM: Int64
     public var hurdlePPM: Int64
     public var dayBasis: Int64
+}
 
-    init(amount: Int64, days: Int64, ratePPM: Int64, ftpPPM: Int64, operatingCostPPM: Int64, pdPPM: Int64, lgdPPM: Int64,
-         riskWeightPPM: Int64, capitalRatioPPM: Int64, taxPPM: Int64, hurdlePPM: Int64, dayBasis: Int64) {
-        self.amount = amount
-        self.days = days
-        self.ratePPM = ratePPM
-        self.ftpPPM = ftpPPM
-        self.operatingCostPPM = operatingCostPPM
-        self.pdPPM = pdPPM
-        self.lgdPPM = lgdPPM
-        self.riskWeightPPM = riskWeightPPM
-        self.capitalRatioPPM = capitalRatioPPM
-        self.taxPPM = taxPPM
-        self.hurdlePPM = hurdlePPM
-        self.dayBasis = dayBasis
-    }
-
+extension LoanInputs {
     /// Reads and checks the inputs as typed. Required: amount (above zero), days (1 to 36,500), the rate or LPR
     /// (the spread defaults to 0 bp and may be negative, but not below -LPR), FTP, operating cost, PD, LGD and risk
     /// weight. Capital ratio, tax, hurdle and basis fall back to `defaults`. Percentages run from 0 to 100 (risk

@@ -29,21 +29,45 @@ struct PricingDefaultsOptions: ParsableArguments {
     }
 }
 
-/// Prints a calculator's figures as JSON or as a two-column table with Chinese and English labels.
-private func printFigures(_ figures: [(PricingFigure, PricingValue)], json: Bool) {
-    if json {
-        printJSON(.object(figures.map { ($0.0.jsonKey, $0.1.json) }))
-        return
+/// A calculator's command: its options as typed by field, read into inputs and worked out by the calculator.
+protocol CalculatorCommand: ParsableCommand {
+    /// Each option's text by the field it gives (nil when not given).
+    var texts: [PricingField: String?] { get }
+    var defaults: PricingDefaultsOptions { get }
+    var output: OutputOptions { get }
+    /// Reads the inputs and works the figures out.
+    static func figures(_ text: PricingText, defaults: PricingDefaults) throws(PricingError) -> [(PricingFigure, PricingValue)]
+}
+
+extension CalculatorCommand {
+    /// Checks the options before any database is opened (the settings' defaults are checked again in `run`).
+    func validate() throws { _ = try figures(.standard) }
+
+    func run() throws {
+        let figures = try figures(try defaults.defaults())
+        if output.json {
+            printJSON(.object(figures.map { ($0.0.jsonKey, $0.1.json) }))
+            return
+        }
+        var table = TextTable([("项目 Item", .left), ("结果 Result", .right)])
+        for (figure, value) in figures {
+            table.add(["\(figure.chineseName) \(figure.englishName)", value.text(undefined: "无定义 undefined (capital 0)")])
+        }
+        print(table.render())
     }
-    var table = TextTable([("项目 Item", .left), ("结果 Result", .right)])
-    for (figure, value) in figures {
-        table.add(["\(figure.chineseName) \(figure.englishName)", value.text(undefined: "无定义 undefined (capital 0)")])
+
+    /// The figures; refused inputs are bad usage (exit status 2), naming the option.
+    private func figures(_ defaults: PricingDefaults) throws -> [(PricingFigure, PricingValue)] {
+        do {
+            return try Self.figures(PricingText(texts.compactMapValues { $0 }), defaults: defaults)
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
-    print(table.render())
 }
 
 /// `crm calc loan`: interest, costs, capital, profit, RAROC, EVA and the break-even rate of a loan.
-struct CalcLoanCommand: ParsableCommand {
+struct CalcLoanCommand: CalculatorCommand {
     static let configuration = CommandConfiguration(
         commandName: "loan", abstract: "Price a loan: profit before and after tax, RAROC, EVA and the break-even rate.")
 
@@ -66,29 +90,18 @@ struct CalcLoanCommand: ParsableCommand {
     @OptionGroup var defaults: PricingDefaultsOptions
     @OptionGroup var output: OutputOptions
 
-    /// The inputs, read and checked against `defaults`; a refused one is bad usage (exit status 2) naming its option.
-    private func inputs(_ defaults: PricingDefaults) throws -> LoanInputs {
-        let texts: [PricingField: String?] = [
-            .amount: amount, .days: days, .rate: rate, .lpr: lpr, .spread: spread, .ftp: ftp, .operatingCost: opex, .pd: pd,
-            .lgd: lgd, .riskWeight: riskWeight, .capitalRatio: capitalRatio, .tax: tax, .hurdle: hurdle, .basis: basis,
-        ]
-        do {
-            return try LoanInputs(PricingText(texts.compactMapValues { $0 }), defaults: defaults)
-        } catch {
-            throw ValidationError(error.description)
-        }
+    var texts: [PricingField: String?] {
+        [.amount: amount, .days: days, .rate: rate, .lpr: lpr, .spread: spread, .ftp: ftp, .operatingCost: opex, .pd: pd,
+         .lgd: lgd, .riskWeight: riskWeight, .capitalRatio: capitalRatio, .tax: tax, .hurdle: hurdle, .basis: basis]
     }
 
-    /// Checks the options before any database is opened (the settings' defaults are checked again in `run`).
-    func validate() throws { _ = try inputs(.standard) }
-
-    func run() throws {
-        printFigures(LoanCalculator.calculate(try inputs(try defaults.defaults())).figures, json: output.json)
+    static func figures(_ text: PricingText, defaults: PricingDefaults) throws(PricingError) -> [(PricingFigure, PricingValue)] {
+        LoanCalculator.calculate(try LoanInputs(text, defaults: defaults)).figures
     }
 }
 
 /// `crm calc deposit`: what a deposit is worth over its term.
-struct CalcDepositCommand: ParsableCommand {
+struct CalcDepositCommand: CalculatorCommand {
     static let configuration = CommandConfiguration(
         commandName: "deposit",
         abstract: "Value a deposit: FTP credit - interest paid - operating cost + fees; demand, time or agreement (协定存款).")
@@ -107,23 +120,12 @@ struct CalcDepositCommand: ParsableCommand {
     @OptionGroup var defaults: PricingDefaultsOptions
     @OptionGroup var output: OutputOptions
 
-    /// The inputs, read and checked against `defaults`; a refused one is bad usage (exit status 2) naming its option.
-    private func inputs(_ defaults: PricingDefaults) throws -> DepositInputs {
-        let texts: [PricingField: String?] = [
-            .balance: balance, .days: days, .rate: rate, .ftp: ftp, .operatingCost: opex, .agreementBase: base,
-            .agreementRate: agreementRate, .fees: fees, .basis: basis,
-        ]
-        do {
-            return try DepositInputs(PricingText(texts.compactMapValues { $0 }), defaults: defaults)
-        } catch {
-            throw ValidationError(error.description)
-        }
+    var texts: [PricingField: String?] {
+        [.balance: balance, .days: days, .rate: rate, .ftp: ftp, .operatingCost: opex, .agreementBase: base,
+         .agreementRate: agreementRate, .fees: fees, .basis: basis]
     }
 
-    /// Checks the options before any database is opened (the settings' defaults are checked again in `run`).
-    func validate() throws { _ = try inputs(.standard) }
-
-    func run() throws {
-        printFigures(DepositCalculator.calculate(try inputs(try defaults.defaults())).figures, json: output.json)
+    static func figures(_ text: PricingText, defaults: PricingDefaults) throws(PricingError) -> [(PricingFigure, PricingValue)] {
+        DepositCalculator.calculate(try DepositInputs(text, defaults: defaults)).figures
     }
 }
