@@ -121,10 +121,18 @@ final class ProfitSimulationScreenTests: XCTestCase {
         XCTAssertEqual(screen.scenarios.count, 2)
     }
 
+    func testPlainModeDrawsOnlyASCIIRulesAndHints() throws {
+        let session = HeadlessSession(try TinyBankFixture.shell(as: .relationshipManager, plain: true), size: TestSize.small)
+        session.press(.character("$"))
+        let drawing = session.screen.unicodeScalars.filter { (0x2190...0x21FF).contains($0.value) || (0x2500...0x259F).contains($0.value) }
+        XCTAssertTrue(drawing.isEmpty, "plain screen draws \(String(String.UnicodeScalarView(drawing))):\n\(session.screen)")
+        XCTAssertTrue(session.screen.contains("Up/Down"), session.screen)
+    }
+
     func testEnglishAndWhoMayOpenIt() throws {
         let session = try open(TestSize.large, language: .english)
         typeWorkedExample(session)
-        for text in ["Profit simulation", "Amount (yuan)", "Break-even rate", "Scenario 1", "-56,250.00"] {
+        for text in ["Profit simulation", "Amount (yuan)", "Term (days)", "Break-even rate", "Scenario 1", "-56,250.00"] {
             XCTAssertTrue(session.screen.contains(text), "no \(text) in\n\(session.screen)")
         }
         assertFills(session.grid)

@@ -41,8 +41,9 @@ final class ProfitSimulationScreen: Screen {
         let zh = context.language == .chinese
         let heading = calculator.title(context.language) + "  "
         let end = grid.put(heading, x: rect.x, y: rect.y, style: Style(.title, bold: true), limit: rect.maxX)
-        grid.put(context.text("v 贷款/存款 · n 新增方案 · x 删除方案 · Tab 切换方案 · ↑↓ 选择项目",
-                              "v loan/deposit · n add scenario · x remove · Tab next scenario · ↑↓ input"),
+        let upDown = context.render.plain ? "Up/Down" : "↑↓"
+        grid.put(context.text("v 贷款/存款 · n 新增方案 · x 删除方案 · Tab 切换方案 · \(upDown) 选择项目",
+                              "v loan/deposit · n add · x remove · Tab scenario · \(upDown) input"),
                  x: end, y: rect.y, style: Style(.dim), limit: rect.maxX)
 
         let labels = fields.map { label($0, zh) } + calculator.figures.map { zh ? $0.chineseName : $0.englishName }

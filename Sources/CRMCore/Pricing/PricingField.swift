@@ -53,7 +53,7 @@ public enum PricingField: String, Sendable, CaseIterable, Hashable {
         switch self {
         case .amount: return "Amount"
         case .balance: return "Balance"
-        case .days: return "Days"
+        case .days: return "Term"
         case .rate: return "Rate"
         case .lpr: return "LPR"
         case .spread: return "Spread"
