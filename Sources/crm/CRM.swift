@@ -9,6 +9,6 @@ struct CRM: ParsableCommand {
         subcommands: [UICommand.self, DemoCommand.self, GenerateCommand.self, EtlCommand.self, BalancesCommand.self,
                       AlertsCommand.self, FundFlowCommand.self, CustomerCommand.self, AverageCommand.self, ReportCommand.self,
                       TasksCommand.self, OpportunitiesCommand.self,
-                      AdminCommand.self, KeysCommand.self, BenchUICommand.self, BenchSearchCommand.self],
+                      AdminCommand.self, CalcCommand.self, KeysCommand.self, BenchUICommand.self, BenchSearchCommand.self],
         defaultSubcommand: UICommand.self)
 }

@@ -20,6 +20,20 @@ import Testing
         #expect(settings == Settings())
         #expect(settings.largeMovementMinimum == 1_000_000_00)
         #expect(settings.tiers.effectiveAccountMinimum == 100_000_00)
+        #expect(settings.pricingDefaults == .standard)
+    }
+
+    @Test func pricingDefaultsFollowTheSettings() throws {
+        let db = try AppDatabase.inMemory()
+        try db.writer.write { db in
+            for (key, value) in [("capital_ratio_pct", "11.25"), ("day_basis", "365"), ("tax_rate_pct", "15"), ("hurdle_rate_pct", "12")] {
+                try db.execute(sql: "UPDATE sys_setting SET value = ? WHERE key = ?", arguments: [value, key])
+            }
+        }
+        #expect(try db.writer.read(Settings.read).pricingDefaults
+                    == PricingDefaults(taxPPM: 150_000, hurdlePPM: 120_000, capitalRatioPPM: 112_500, dayBasis: 365))
+        try db.writer.write { try $0.execute(sql: "UPDATE sys_setting SET value = '300' WHERE key = 'day_basis'") }
+        #expect(try db.writer.read(Settings.read).dayBasis == 360, "a basis other than 360 or 365 keeps the default")
     }
 
     @Test func changedSettingsAreRead() throws {

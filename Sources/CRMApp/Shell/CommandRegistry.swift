@@ -4,7 +4,7 @@ import TUI
 /// The kinds of screen, which decide where a command applies.
 public enum ScreenKind: String, Sendable, CaseIterable {
     case signIn, home, announcements, alerts, schedule, cockpit, homeLayout, customer, tags, customerTags, customerSets, customerSet,
-         customerSearch, auditLog, permissionMatrix, orgTree, tasks, opportunities, visits, reminders
+         customerSearch, auditLog, permissionMatrix, orgTree, tasks, opportunities, visits, reminders, profitSimulation
 }
 
 /// Every command's stable id.
@@ -13,7 +13,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case help, palette, quit, back, refresh, switchLanguage, signOut
     // Modules and functions, reachable from anywhere.
     case home, announcements, alerts, schedule, cockpit, homeLayout, tags, customerSets, customerSearch, auditLog, permissionMatrix,
-         orgTree, tasks, opportunities, visits, reminders
+         orgTree, tasks, opportunities, visits, reminders, profitSimulation
     // Moving within a screen (the screen's widgets take these keys).
     case moveUp, moveDown, pageUp, pageDown, top, bottom, open, nextTab, previousTab
     // Screen actions.
@@ -22,6 +22,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case newTag, newTagGroup, editTags, toggleTag, markStrategic, addToGroup, removeFromGroup, markRow, assignManagers
     case togglePermission, newOrg, renameOrg, moveNode, closeOrg, newTask, assignTask
     case newOpportunity, advanceStage, revertStage, loseOpportunity, newVisit, visitCustomer, snoozeReminder
+    case switchCalculator, addScenario, removeScenario
 }
 
 /// Where a command applies and who carries it out.
@@ -126,6 +127,8 @@ public enum CommandRegistry {
                    keys: [.character("!")], .module),
         AppCommand(.orgTree, "机构团队管理", "Org and teams", keywords: ["org", "branches", "teams", "staff", "organisation"],
                    keys: [.character("O")], .module),
+        AppCommand(.profitSimulation, "利润模拟测算", "Profit simulation",
+                   keywords: ["pricing", "calculator", "raroc", "eva", "break-even", "loan", "deposit"], keys: [.character("$")], .module),
         AppCommand(.moveUp, "上移", "Move up", keys: [.up, .character("k")], .navigation),
         AppCommand(.moveDown, "下移", "Move down", keys: [.down, .character("j")], .navigation),
         AppCommand(.pageUp, "上一页", "Page up", keys: [.pageUp], .navigation),
@@ -189,6 +192,12 @@ public enum CommandRegistry {
                    .screens([.orgTree])),
         AppCommand(.closeOrg, "撤销机构", "Close org", keywords: ["close", "merge", "dissolve"], keys: [.character("x")], f: 8,
                    bar: Text("撤销", "Close"), .screens([.orgTree])),
+        AppCommand(.switchCalculator, "贷款/存款测算", "Loan or deposit calculator", keywords: ["loan", "deposit", "switch"],
+                   keys: [.character("v")], .screens([.profitSimulation])),
+        AppCommand(.addScenario, "新增方案", "Add a scenario", keywords: ["compare", "copy", "scenario"], keys: [.character("n")], f: 7,
+                   bar: Text("新方案", "Add"), .screens([.profitSimulation])),
+        AppCommand(.removeScenario, "删除方案", "Remove the scenario", keywords: ["delete", "scenario"], keys: [.character("x")], f: 8,
+                   bar: Text("删方案", "Remove"), .screens([.profitSimulation])),
         AppCommand(.togglePanel, "显示/隐藏面板", "Show or hide panel", keys: [.character(" ")], .screens([.homeLayout])),
         AppCommand(.movePanelUp, "面板上移", "Move panel up", keys: [.character("K")], .screens([.homeLayout])),
         AppCommand(.movePanelDown, "面板下移", "Move panel down", keys: [.character("J")], .screens([.homeLayout])),

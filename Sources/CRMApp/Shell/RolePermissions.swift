@@ -32,12 +32,13 @@ public enum RolePermissions {
         let marketing: [CommandID] = [.tasks, .opportunities, .newOpportunity, .advanceStage, .revertStage, .loseOpportunity, .visits,
                                       .newVisit, .visitCustomer, .reminders, .snoozeReminder]
         let setsTasks: [CommandID] = [.newTask, .assignTask]
+        let pricing: [CommandID] = [.profitSimulation, .switchCalculator, .addScenario, .removeScenario]
         let ids: [CommandID]
         switch role {
-        case .relationshipManager: ids = workbench + figures + customers + marketing
-        case .teamLead: ids = workbench + figures + customers + marketing + setsTasks
-        case .branchHead: ids = workbench + figures + customers + management + marketing + setsTasks
-        case .headOfficeAnalyst: ids = workbench + figures + customers + management + marketing + setsTasks + [.markStrategic]
+        case .relationshipManager: ids = workbench + figures + customers + marketing + pricing
+        case .teamLead: ids = workbench + figures + customers + marketing + setsTasks + pricing
+        case .branchHead: ids = workbench + figures + customers + management + marketing + setsTasks + pricing
+        case .headOfficeAnalyst: ids = workbench + figures + customers + management + marketing + setsTasks + pricing + [.markStrategic]
         case .productManager: ids = workbench + figures + [.customerSearch, .tags, .customerSets]
         case .administrator: ids = workbench + [.auditLog, .search, .sort, .sortDirection, .permissionMatrix, .togglePermission,
                                                 .orgTree, .newOrg, .renameOrg, .moveNode, .closeOrg]

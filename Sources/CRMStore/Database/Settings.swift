@@ -23,6 +23,8 @@ public struct Settings: Sendable, Equatable {
         Entry(key: "reject_share_max_pct", value: "1", description: "批量：拒收行占比超过此值（%）时以失败结束"),
         Entry(key: "tax_rate_pct", value: "25", description: "利润测算：所得税率（%）"),
         Entry(key: "hurdle_rate_pct", value: "10", description: "利润测算：资本门槛回报率（%），用于 EVA"),
+        Entry(key: "capital_ratio_pct", value: "10.5", description: "利润测算：资本充足率（%），资本占用 = 敞口 × 风险权重 × 此值"),
+        Entry(key: "day_basis", value: "360", description: "利润测算：计息基础天数（360 或 365）"),
         Entry(key: "password_min_length", value: "10", description: "账户：密码最短长度"),
         Entry(key: "password_min_classes", value: "3", description: "账户：密码至少包含的字符类别数（小写、大写、数字、符号）"),
         Entry(key: "password_max_age_days", value: "90", description: "账户：密码有效天数，过期须修改"),
@@ -46,10 +48,20 @@ public struct Settings: Sendable, Equatable {
     public var rejectShareMaxPercent: Int64 = 1
     public var taxRatePercent: Int64 = 25
     public var hurdleRatePercent: Int64 = 10
+    /// The capital ratio of the profit calculators, in millionths (10.5% = 105,000).
+    public var capitalRatioPPM: Int64 = 105_000
+    /// The day basis of the profit calculators: 360 or 365.
+    public var dayBasis: Int64 = 360
     public var passwordPolicy = PasswordPolicy()
     public var reminderLeadDays = ReminderLeadDays()
 
     public init() {}
+
+    /// The profit calculators' defaults: tax, hurdle, capital ratio and day basis.
+    public var pricingDefaults: PricingDefaults {
+        PricingDefaults(taxPPM: taxRatePercent * 10_000, hurdlePPM: hurdleRatePercent * 10_000, capitalRatioPPM: capitalRatioPPM,
+                        dayBasis: dayBasis)
+    }
 
     /// Reads the stored settings; a value that does not parse keeps its default.
     public static func read(_ db: Database) throws -> Settings {
@@ -73,6 +85,9 @@ public struct Settings: Sendable, Equatable {
             case "reject_share_max_pct": settings.rejectShareMaxPercent = integer ?? settings.rejectShareMaxPercent
             case "tax_rate_pct": settings.taxRatePercent = integer ?? settings.taxRatePercent
             case "hurdle_rate_pct": settings.hurdleRatePercent = integer ?? settings.hurdleRatePercent
+            case "capital_ratio_pct":
+                settings.capitalRatioPPM = (try? ScaledNumber.parse(value, decimals: Scale.ratePercentDecimals).get()) ?? settings.capitalRatioPPM
+            case "day_basis": settings.dayBasis = integer.flatMap { $0 == 360 || $0 == 365 ? $0 : nil } ?? settings.dayBasis
             case "password_min_length": settings.passwordPolicy.minimumLength = integer.map(Int.init) ?? settings.passwordPolicy.minimumLength
             case "password_min_classes": settings.passwordPolicy.minimumClasses = integer.map(Int.init) ?? settings.passwordPolicy.minimumClasses
             case "password_max_age_days": settings.passwordPolicy.maximumAgeDays = integer.map(Int.init) ?? settings.passwordPolicy.maximumAgeDays

@@ -27,6 +27,7 @@ public enum Schema {
         migrator.registerMigration("v5-org-changes", migrate: OrgTables.create)
         migrator.registerMigration("v5-marketing", migrate: MarketingTables.create)
         migrator.registerMigration("v5-reminder-settings", migrate: SystemTables.addMissingSettings)
+        migrator.registerMigration("v5-pricing-settings", migrate: SystemTables.addMissingSettings)
         return migrator
     }
 }
