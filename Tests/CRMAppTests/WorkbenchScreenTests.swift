@@ -160,7 +160,7 @@ final class WorkbenchScreenTests: XCTestCase {
         let saved = try session.shell.services.database.writer.read {
             try HomeLayoutQuery.panels($0, staffID: session.shell.session.profile.staffID)
         }
-        XCTAssertEqual(saved, ["schedule", "alerts", "cockpit"])
+        XCTAssertEqual(saved, ["schedule", "alerts", "reminders", "cockpit"])
         session.press(.escape)
         XCTAssertEqual(session.shell.current.kind, .home)
         XCTAssertFalse(session.screen.contains("公告（"), "the hidden panel is gone:\n\(session.screen)")
