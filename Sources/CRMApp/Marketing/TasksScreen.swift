@@ -42,16 +42,18 @@ final class TasksScreen: Screen {
         let tasks = self.tasks, zh = language == .chinese, today = self.today
         tree = TreeView(source: ClosureTreeSource { id in
             tasks.children(of: id).map { node in
-                TreeNode(id: node.id, title: Self.title(of: node, zh: zh), detail: Self.progress(of: node, today: today, zh: zh),
+                TreeNode(id: node.id, title: Self.title(of: node, isRoot: tasks.rootIDs.contains(node.id), zh: zh),
+                         detail: Self.progress(of: node, today: today, zh: zh),
                          hasChildren: !tasks.children(of: node.id).isEmpty)
             }
         })
         tree.reopen(open, selecting: selected)
     }
 
-    private static func title(of node: TaskNode, zh: Bool) -> String {
+    /// A root names the task; a node below it only its assignee.
+    private static func title(of node: TaskNode, isRoot: Bool, zh: Bool) -> String {
         let kind = zh ? node.kind.chineseName : node.kind.englishName
-        return node.parentID == nil ? "[\(kind)] \(node.title) · \(node.assigneeName)" : node.assigneeName
+        return isRoot ? "[\(kind)] \(node.title) · \(node.assigneeName)" : node.assigneeName
     }
 
     private static func progress(of node: TaskNode, today: BusinessDate, zh: Bool) -> String {
