@@ -159,6 +159,25 @@ import Testing
         let held = try database.writer.read { try TaskTree.customers(of: "call-rm", scope: DataScope(profile: manager), $0) }
         #expect(held.first?.doneAt != nil && held.first?.result == "回访")
         #expect(try database.writer.read { try TaskTree.load($0, for: lead) }.nodes["call"]?.done == 1)
+
+        // The marketing reports count the visit and the customer done, for the manager and up their org tree.
+        let day = day10.adding(days: 1)
+        func run(_ name: String, _ scope: DataScope, from: BusinessDate? = nil) throws -> ReportTable {
+            try database.writer.read { try ReportRegistry.named(name)!.run($0, scope: scope, request: ReportRequest(from: from)) }
+        }
+        let byStaff = try run("marketing-by-staff", DataScope(profile: lead))
+        let row = try #require(byStaff.rows.first { $0.first == .text(manager.staffID) })
+        #expect(Array(row.dropFirst(3).prefix(5)) == [.integer(1), .integer(1), .integer(0), .integer(0), .integer(1)])
+        #expect(try run("marketing-by-staff", DataScope(profile: lead), from: day.adding(days: 1)).rows.isEmpty, "nothing after the period")
+        let byOrg = try run("marketing-by-org", DataScope(reach: .everything))
+        #expect(byOrg.rows.first { $0.first == .text(manager.orgID) }?[3] == .integer(1))
+        #expect(byOrg.rows.first?[3] == .integer(1), "head office counts it too")
+        let otherTeam = try database.writer.read { db in
+            try StaffDirectory.active(db).first { $0.role == .teamLead && $0.orgID != lead.orgID }!
+        }
+        #expect(try run("marketing-by-staff", DataScope(profile: otherTeam)).rows.isEmpty, "another team sees none of it")
+        let progress = try run("task-progress", DataScope(profile: lead))
+        #expect(progress.rows.map { $0[5] } == [.integer(1), .integer(1)], "the task and its manager's part, each one done")
     }
 
     @Test func anOpportunityMovesThroughThePipelineWithItsHistory() throws {

@@ -23,7 +23,11 @@ public struct Report: Sendable {
         try LoadedDates.require(db, asOf)
         var notes = ["数据日期 \(asOf)"]
         if let id = request.conglomerateID { notes.append("集团 \(id) \(try LoadedDates.conglomerateName(db, id))") }
-        let result = try body(db, ReportContext(scope: scope, asOf: asOf, conglomerateID: request.conglomerateID))
+        if request.from != nil || request.to != nil {
+            notes.append("期间 \(request.from?.description ?? "…") ~ \(request.to?.description ?? "…")")
+        }
+        let result = try body(db, ReportContext(scope: scope, asOf: asOf, conglomerateID: request.conglomerateID,
+                                                period: ReportPeriod(from: request.from, to: request.to)))
         return ReportTable(title: "\(chineseTitle) \(englishTitle)", notes: notes + result.notes, columns: result.columns,
                            rows: result.rows)
     }
@@ -35,10 +39,36 @@ public struct ReportRequest: Sendable, Equatable {
     public var asOf: BusinessDate?
     /// Only this conglomerate's members (or, for a roll-up, only this conglomerate).
     public var conglomerateID: String?
+    /// The first and last day of the activity counted by the marketing reports (nil: unbounded).
+    public var from: BusinessDate?
+    public var to: BusinessDate?
 
-    public init(asOf: BusinessDate? = nil, conglomerateID: String? = nil) {
+    public init(asOf: BusinessDate? = nil, conglomerateID: String? = nil, from: BusinessDate? = nil, to: BusinessDate? = nil) {
         self.asOf = asOf
         self.conglomerateID = conglomerateID
+        self.from = from
+        self.to = to
+    }
+}
+
+/// The days a report counts activity over, either end open.
+struct ReportPeriod {
+    let from: BusinessDate?
+    let to: BusinessDate?
+
+    /// An SQL condition on a date or timestamp column (its first ten characters are the day).
+    func condition(_ column: String) -> (sql: String, arguments: StatementArguments) {
+        var parts = ["1"]
+        var arguments: StatementArguments = []
+        if let from {
+            parts.append("substr(\(column), 1, 10) >= ?")
+            arguments += [from.description]
+        }
+        if let to {
+            parts.append("substr(\(column), 1, 10) <= ?")
+            arguments += [to.description]
+        }
+        return (parts.joined(separator: " AND "), arguments)
     }
 }
 
@@ -47,6 +77,7 @@ struct ReportContext {
     let scope: DataScope
     let asOf: BusinessDate
     let conglomerateID: String?
+    let period: ReportPeriod
 
     /// An SQL condition on a customer id column: the conglomerate's members, or everyone, within the scope.
     func customerCondition(_ column: String) -> (sql: String, arguments: StatementArguments) {

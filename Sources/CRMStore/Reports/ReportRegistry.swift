@@ -2,7 +2,8 @@
 public enum ReportRegistry {
     public static let all: [Report] = [
         EffectiveAccountsReport.report, CreditUsageReport.report, CreditUsageByConglomerateReport.report,
-        LoanRatesReport.report, LoanRatesByConglomerateReport.report,
+        LoanRatesReport.report, LoanRatesByConglomerateReport.report, TaskProgressReport.report, MarketingByStaffReport.report,
+        MarketingByOrgReport.report,
     ]
 
     /// The report with this name, if there is one.

@@ -23,6 +23,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Write to this file instead of standard output.") var out: String?
     @Option(name: .customLong("as-of"), help: "Business date (default: the last loaded one).") var asOf: BusinessDate?
     @Option(help: "Only this conglomerate's members (for a roll-up, only this conglomerate).") var conglomerate: String?
+    @Option(help: "The marketing reports: count activity from this day.") var from: BusinessDate?
+    @Option(help: "The marketing reports: count activity up to this day.") var to: BusinessDate?
     @OptionGroup var scope: ScopeOptions
     @OptionGroup var database: DatabaseOptions
 
@@ -44,13 +46,14 @@ struct ReportCommand: ParsableCommand {
                 table.add([report.name, "\(report.chineseTitle) \(report.englishTitle)", report.summary])
             }
             print(table.render())
-            print("\nEvery report takes --as-of DATE (default: the last loaded date) and --conglomerate ID.")
+            print("\nEvery report takes --as-of DATE (default: the last loaded date) and --conglomerate ID;"
+                  + " the marketing ones also --from DATE and --to DATE.")
             return
         }
         let destination = try out.map(Self.checkedDestination)
         let db = try database.open()
         let scope = try scope.scope(in: db, for: .customerSearch)
-        let request = ReportRequest(asOf: asOf, conglomerateID: conglomerate)
+        let request = ReportRequest(asOf: asOf, conglomerateID: conglomerate, from: from, to: to)
         let table = try db.writer.read { try ReportRegistry.named(name!)!.run($0, scope: scope, request: request) }
         let text = format == .csv ? ReportCSV.render(table) : ReportMarkdown.render(table)
         guard let destination else {
