@@ -51,6 +51,8 @@ if [ "${BENCH_ONLY:-all}" = all ] || [ "${BENCH_ONLY:-all}" = search ]; then
   $CRM etl --source "$DIR/medium-1" --db "$DIR/search.sqlite" --timings > "$DIR/search-day1.txt" 2>/dev/null
   echo "search index step on the first day: $(step_seconds 'search index' < "$DIR/search-day1.txt") s"
   $CRM bench-search --db "$DIR/search.sqlite"
+  echo "every module's first frame on the medium bank's first day:"
+  $CRM bench-ui --screens --db "$DIR/search.sqlite"
   rm -f "$DIR/search.sqlite"*
   echo
 fi

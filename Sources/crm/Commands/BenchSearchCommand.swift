@@ -26,7 +26,7 @@ struct BenchSearchCommand: ParsableCommand {
         let names = try db.writer.read { db in
             try Row.fetchAll(db, sql: "SELECT name, pinyin, initials FROM app_customer_search ORDER BY customer_id")
         }
-        guard !names.isEmpty, let app = try HeadlessHeadOffice(db) else {
+        guard !names.isEmpty, let app = try HeadlessApp(db) else {
             throw CommandFailure("\(database.resolvedPath) has no customers or no head-office user")
         }
         let open = app.press(.character("f"))
@@ -52,7 +52,7 @@ struct BenchSearchCommand: ParsableCommand {
     }
 
     /// The 360 view of sampled customers, from the request to open it to its first drawn frame.
-    private func firstFrames(_ db: AppDatabase, app: HeadlessHeadOffice, customers count: Int) throws {
+    private func firstFrames(_ db: AppDatabase, app: HeadlessApp, customers count: Int) throws {
         let ids = try db.writer.read { db in
             try String.fetchAll(db, sql: "SELECT customer_id FROM app_customer_search ORDER BY customer_id")
         }

@@ -5,14 +5,14 @@ import TUI
 
 /// The application signed in as the first head-office user, drawn by the headless backend at 120x40, for the
 /// benchmarks that time a key from arrival to finished frame.
-struct HeadlessHeadOffice {
+struct HeadlessApp {
     let backend = HeadlessBackend(size: Size(width: 120, height: 40))
     let shell: AppShell
     let loop: EventLoop
 
-    /// Nil when the database has no active head-office user.
-    init?(_ db: AppDatabase) throws {
-        guard let profile = try db.writer.read({ try StaffDirectory.firstActive($0, role: .headOffice) }) else { return nil }
+    /// Signed in as the first active user of `role`; nil when the database has none.
+    init?(_ db: AppDatabase, as role: StaffRole = .headOffice) throws {
+        guard let profile = try db.writer.read({ try StaffDirectory.firstActive($0, role: role) }) else { return nil }
         let services = try AppServices(database: db, clock: .system, isDemo: true)
         shell = try AppShell(services: services, language: .chinese, plain: false, signIn: profile)
         loop = EventLoop(backend: backend, application: shell, minimumSize: AppShell.minimumSize, tooSmall: { _, _ in [] })
