@@ -63,6 +63,42 @@ final class ProfitSimulationScreenTests: XCTestCase {
         }
     }
 
+    /// The relationship view adds the scenario to the customer's contribution; Ctrl-S saves it onto an opportunity,
+    /// whose board then shows its headline figures. Opened from the customer 360 with `$`.
+    func testTheRelationshipViewAndSavingOntoAnOpportunity() throws {
+        let shell = try TinyBankFixture.shell(as: .relationshipManager)
+        let database = shell.services.database
+        let session = HeadlessSession(shell, size: TestSize.large)
+        let customer = try database.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT customer_id FROM base_customer_manager WHERE staff_id = ? ORDER BY customer_id",
+                                arguments: [shell.session.profile.staffID])!
+        }
+        let product = try database.writer.read { try OpportunityQuery.products($0).first!.code }
+        XCTAssertTrue(shell.apply(CreateOpportunity(id: "deal", draft: OpportunityDraft(customerID: customer, productCode: product,
+                                                                                        amount: 10_000_000_00, expectedDate: TinyBankFixture.lastDate))))
+        shell.openCustomer(customer)
+        session.press(.character("$"))
+        XCTAssertEqual(shell.current.kind, .profitSimulation)
+        let contribution = try database.writer.read {
+            try CustomerContribution.load($0, customerID: customer, scope: shell.session.scope)
+        }
+        XCTAssertTrue(session.screen.contains("关联客户 \(contribution.name)"), session.screen)
+        typeWorkedExample(session)
+        // The worked example adds 65,000.00 before tax and -56,250.00 of EVA.
+        XCTAssertTrue(session.screen.contains(Amount.short(contribution.profitBeforeTax + 65_000_00, .chinese)), session.screen)
+        XCTAssertTrue(session.screen.contains(Amount.short(contribution.eva - 56_250_00, .chinese)), session.screen)
+        session.press(.control("s"))
+        XCTAssertTrue(session.screen.contains("存入商机"), session.screen)
+        session.press(.control("s"))
+        XCTAssertTrue(session.screen.contains("已存入商机"), session.screen)
+        let saved = try database.writer.read { try OpportunityQuery.scenarios($0, id: "deal") }
+        XCTAssertEqual(saved.first?.profitAfterTax, 48_750_00)
+        XCTAssertEqual(saved.first?.rarocAfterTaxBP, 464)
+        XCTAssertEqual(saved.first?.eva, -56_250_00)
+        session.press(.character("o"))
+        XCTAssertTrue(session.screen.contains("税后RAROC 4.64%"), session.screen)
+    }
+
     /// The goal: the figures on the frame drawn after each keystroke.
     func testEveryKeystrokeRecalculatesBeforeTheNextFrame() throws {
         let session = try open(TestSize.small)

@@ -165,6 +165,8 @@ final class Customer360Screen: Screen {
             }
         case .assignManagers:
             AssignmentForm.present(shell: shell, overview: overview) { [weak self] in self?.reload(shell: shell) }
+        case .priceForCustomer:
+            shell.push(ProfitSimulationScreen(shell: shell, customerID: customerID))
         case .visitCustomer:
             VisitForm.present(shell: shell, customerID: customerID) { [weak self] in self?.data.forget("activity") }
         case .addToGroup:

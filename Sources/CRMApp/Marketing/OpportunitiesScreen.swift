@@ -12,6 +12,7 @@ final class OpportunitiesScreen: Screen {
     private var columns: [PipelineColumn] = []
     private var conversion: [StageConversion] = []
     private var history: [StageChange] = []
+    private var savedScenarios: [SavedScenario] = []
     private var column = 0
     private var row = 0
     private let shell: ShellActions
@@ -43,9 +44,13 @@ final class OpportunitiesScreen: Screen {
     private func clampSelection() {
         column = min(max(0, column), max(0, columns.count - 1))
         row = min(max(0, row), max(0, (columns.indices.contains(column) ? columns[column].count : 0) - 1))
-        history = selected.flatMap { opportunity in
-            try? shell.services.database.writer.read { try OpportunityQuery.history($0, id: opportunity.id) }
-        } ?? []
+        let loaded = selected.flatMap { opportunity in
+            try? shell.services.database.writer.read { db in
+                (try OpportunityQuery.history(db, id: opportunity.id), try OpportunityQuery.scenarios(db, id: opportunity.id))
+            }
+        }
+        history = loaded?.0 ?? []
+        savedScenarios = loaded?.1 ?? []
     }
 
     private func select(_ id: String) {
@@ -118,6 +123,9 @@ final class OpportunitiesScreen: Screen {
             lines.append((DisplayWidth.truncateLeading((zh ? "历程：" : "History: ") + steps.joined(separator: " → "), to: inside.width),
                           Style(.dim)))
             if card.stage == .lost { lines.append(((zh ? "丢失原因：" : "Lost because: ") + card.lostReason, Style(.warning))) }
+            if let scenario = savedScenarios.first {
+                lines.append((Self.scenarioLine(scenario, count: savedScenarios.count, context: context), Style(.accent)))
+            }
         }
         let rates = conversion.map { step -> String in
             let rate = step.rateBP.map { "\($0 / 100)%" } ?? "—"
@@ -129,6 +137,21 @@ final class OpportunitiesScreen: Screen {
         for (offset, line) in lines.prefix(inside.height).enumerated() {
             grid.put(DisplayWidth.fit(line.0, to: inside.width), x: inside.x, y: inside.y + offset, style: line.1, limit: inside.maxX)
         }
+    }
+
+    /// The latest scenario saved from the profit simulation: its headline figures.
+    private static func scenarioLine(_ scenario: SavedScenario, count: Int, context: ScreenContext) -> String {
+        let language = context.language
+        let figures: String
+        if let value = scenario.depositValue {
+            figures = context.text("存款价值 ", "deposit value ") + Amount.short(value, language)
+        } else {
+            let raroc = scenario.rarocAfterTaxBP.map { ScaledNumber.text($0, decimals: 2) + "%" } ?? "—"
+            figures = context.text("税后利润 ", "after tax ") + (scenario.profitAfterTax.map { Amount.short($0, language) } ?? "—")
+                + context.text(" · 税后RAROC ", " · RAROC ") + raroc + " · EVA " + (scenario.eva.map { Amount.short($0, language) } ?? "—")
+        }
+        return context.text("测算（\(scenario.savedAt.prefix(10))，共 \(count) 个）：", "Priced (\(scenario.savedAt.prefix(10)), \(count) saved): ")
+            + figures
     }
 
     func handle(_ key: Key, shell: ShellActions) -> Bool {

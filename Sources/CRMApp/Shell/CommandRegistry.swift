@@ -22,7 +22,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case newTag, newTagGroup, editTags, toggleTag, markStrategic, addToGroup, removeFromGroup, markRow, assignManagers
     case togglePermission, newOrg, renameOrg, moveNode, closeOrg, newTask, assignTask
     case newOpportunity, advanceStage, revertStage, loseOpportunity, newVisit, visitCustomer, snoozeReminder
-    case switchCalculator, addScenario, removeScenario
+    case switchCalculator, addScenario, removeScenario, saveScenario, relateCustomer, priceForCustomer
 }
 
 /// Where a command applies and who carries it out.
@@ -196,6 +196,12 @@ public enum CommandRegistry {
                    keys: [.character("v")], .screens([.profitSimulation])),
         AppCommand(.addScenario, "新增方案", "Add a scenario", keywords: ["compare", "copy", "scenario"], keys: [.character("n")], f: 7,
                    bar: Text("新方案", "Add"), .screens([.profitSimulation])),
+        AppCommand(.saveScenario, "方案存入商机", "Save onto an opportunity", keywords: ["opportunity", "save", "scenario"],
+                   keys: [.control("s")], .screens([.profitSimulation])),
+        AppCommand(.relateCustomer, "关联客户贡献", "Add to a customer's contribution", keywords: ["relationship", "customer", "contribution"],
+                   keys: [.character("C")], .screens([.profitSimulation])),
+        AppCommand(.priceForCustomer, "为该客户测算", "Price a deal for this customer", keywords: ["pricing", "calculator", "raroc"],
+                   keys: [.character("$")], .screens([.customer])),
         AppCommand(.removeScenario, "删除方案", "Remove the scenario", keywords: ["delete", "scenario"], keys: [.character("x")], f: 8,
                    bar: Text("删方案", "Remove"), .screens([.profitSimulation])),
         AppCommand(.togglePanel, "显示/隐藏面板", "Show or hide panel", keys: [.character(" ")], .screens([.homeLayout])),

@@ -32,7 +32,8 @@ public enum RolePermissions {
         let marketing: [CommandID] = [.tasks, .opportunities, .newOpportunity, .advanceStage, .revertStage, .loseOpportunity, .visits,
                                       .newVisit, .visitCustomer, .reminders, .snoozeReminder]
         let setsTasks: [CommandID] = [.newTask, .assignTask]
-        let pricing: [CommandID] = [.profitSimulation, .switchCalculator, .addScenario, .removeScenario]
+        let pricing: [CommandID] = [.profitSimulation, .switchCalculator, .addScenario, .removeScenario, .saveScenario, .relateCustomer,
+                                    .priceForCustomer]
         let ids: [CommandID]
         switch role {
         case .relationshipManager: ids = workbench + figures + customers + marketing + pricing

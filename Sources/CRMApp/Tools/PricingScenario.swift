@@ -48,6 +48,11 @@ struct PricingScenario {
     /// The figures of a calculator, or why it has none.
     func outcome(_ calculator: PricingCalculator) -> Outcome { outcomes[calculator]! }
 
+    /// The inputs of a calculator as typed, keyed like `crm calc`'s options (`amount`, `spread-bp` ...).
+    func typedInputs(_ calculator: PricingCalculator) -> JSONValue {
+        .object(calculator.fields.map { (String($0.option.dropFirst(2)), .string(inputs[calculator]![$0]!.text)) })
+    }
+
     /// Gives a key to one input's editor; the calculator's figures follow at once. True when the key was used.
     mutating func edit(_ field: PricingField, of calculator: PricingCalculator, with key: Key) -> Bool {
         guard inputs[calculator]![field]!.handle(key) == .handled else { return false }

@@ -21,10 +21,15 @@ final class ProfitSimulationScreen: Screen {
     /// Characters an input takes; any other goes to the commands (`v`, `n`, `x`, `q` ...).
     private static let typed = Set("0123456789.-+")
 
-    /// Starts with one scenario, its defaults (tax, hurdle, capital ratio, day basis) from the settings.
-    init(shell: ShellActions) {
+    /// The customer whose current contribution the scenario is added to (关联客户), if any.
+    private var relationship: CustomerContribution?
+
+    /// Starts with one scenario, its defaults (tax, hurdle, capital ratio, day basis) from the settings; with a
+    /// customer, the relationship view adds each scenario to that customer's contribution.
+    init(shell: ShellActions, customerID: String? = nil) {
         let defaults = (try? shell.services.database.writer.read(Settings.read).pricingDefaults) ?? .standard
         scenarios = [PricingScenario(defaults: defaults)]
+        if let customerID { relate(customerID, shell: shell) }
     }
 
     func title(_ language: Language) -> String { language == .chinese ? "利润模拟测算" : "Profit simulation" }
@@ -42,8 +47,8 @@ final class ProfitSimulationScreen: Screen {
         let heading = calculator.title(context.language) + "  "
         let end = grid.put(heading, x: rect.x, y: rect.y, style: Style(.title, bold: true), limit: rect.maxX)
         let upDown = context.render.plain ? "Up/Down" : "↑↓"
-        grid.put(context.text("v 贷款/存款 · n 新增方案 · x 删除方案 · Tab 切换方案 · \(upDown) 选择项目",
-                              "v loan/deposit · n add · x remove · Tab scenario · \(upDown) input"),
+        grid.put(context.text("v 贷款/存款 · n 新增方案 · x 删除方案 · Tab 切换方案 · \(upDown) 选择项目 · C 关联客户 · Ctrl-S 存入商机",
+                              "v loan/deposit · n add · x remove · Tab scenario · \(upDown) input · C customer · Ctrl-S onto an opportunity"),
                  x: end, y: rect.y, style: Style(.dim), limit: rect.maxX)
 
         let labels = fields.map { label($0, zh) } + calculator.figures.map { zh ? $0.chineseName : $0.englishName }
@@ -63,7 +68,8 @@ final class ProfitSimulationScreen: Screen {
 
         // Inputs: as many as fit above the figures, scrolled to the one with the keyboard.
         let figures = calculator.figures
-        let visible = max(1, min(fields.count, rect.height - 3 - figures.count))
+        let relationshipRows = relationship == nil ? 0 : 3
+        let visible = max(1, min(fields.count, rect.height - 3 - figures.count - relationshipRows))
         if row < top { top = row }
         if row >= top + visible { top = row - visible + 1 }
         var cursor: Point?
@@ -107,7 +113,90 @@ final class ProfitSimulationScreen: Screen {
                 }
             }
         }
+        if let relationship {
+            drawRelationship(relationship, at: ruleY + 1 + figures.count, in: rect, labelWidth: labelWidth, columnX: columnX,
+                             columnWidth: columnWidth, on: &grid, context: context)
+        }
         return cursor
+    }
+
+    /// 关联客户: the customer's last twelve months, then each scenario added to them (pre-tax profit and EVA).
+    private func drawRelationship(_ customer: CustomerContribution, at y: Int, in rect: Rect, labelWidth: Int, columnX: (Int) -> Int,
+                                  columnWidth: Int, on grid: inout Grid, context: ScreenContext) {
+        guard y + 2 < rect.maxY else { return }
+        let language = context.language
+        grid.put(String(repeating: context.render.box.horizontal, count: rect.width), x: rect.x, y: y, style: Style(.border))
+        let head = context.text(" 关联客户 \(customer.name)：近 \(customer.months) 个月 税前利润 \(Money.groupedYuanText(customer.profitBeforeTax)) · EVA \(Money.groupedYuanText(customer.eva)) ",
+                                " \(customer.name), last \(customer.months) months: pre-tax \(Money.groupedYuanText(customer.profitBeforeTax)) · EVA \(Money.groupedYuanText(customer.eva)) ")
+        grid.put(DisplayWidth.fit(head, to: rect.width - 2), x: rect.x + 2, y: y, style: Style(.header), limit: rect.maxX)
+        let labels = [context.text("加本方案税前利润", "With it: pre-tax"), context.text("加本方案EVA", "With it: EVA")]
+        for (offset, label) in labels.enumerated() {
+            grid.put(DisplayWidth.fit(label, to: labelWidth), x: rect.x, y: y + 1 + offset, style: Style(.normal))
+        }
+        for (index, scenario) in scenarios.enumerated() {
+            guard let deal = ScenarioContribution(scenario.outcome(calculator), taxPercent: customer.taxPercent) else { continue }
+            let values = [customer.profitBeforeTax + deal.profitBeforeTax, customer.eva + deal.eva]
+            for (offset, value) in values.enumerated() {
+                grid.put(DisplayWidth.fit(Amount.short(value, language), to: columnWidth - 1, alignRight: true), x: columnX(index),
+                         y: y + 1 + offset, style: Style(value < 0 ? .negative : .accent, bold: true))
+            }
+        }
+    }
+
+    /// Reads a customer's contribution for the relationship view; a customer outside the scope is refused.
+    private func relate(_ customerID: String, shell: ShellActions) {
+        let scope = shell.session.scope
+        do {
+            relationship = try shell.services.database.writer.read { db in
+                try CustomerContribution.load(db, customerID: customerID, scope: scope)
+            }
+        } catch {
+            shell.notify(String(describing: error), .error)
+        }
+    }
+
+    private func presentRelate(shell: ShellActions) {
+        let zh = shell.language == .chinese
+        let form = Form(fields: [.text("customer", label: zh ? "客户号" : "Customer id", value: relationship?.customerID ?? "")],
+                        inputWidth: 20)
+        shell.presentForm(title: zh ? "关联客户（空=取消关联）" : "Relate a customer (empty: none)", form: form) { values in
+            let id = values["customer"] ?? ""
+            guard !id.isEmpty else {
+                self.relationship = nil
+                return nil
+            }
+            self.relate(id, shell: shell)
+            return self.relationship?.customerID == id ? nil : (zh ? "不是你可见的客户" : "Not a customer you may see")
+        }
+    }
+
+    /// Saves the scenario with the keyboard onto one of the user's open opportunities.
+    private func presentSave(shell: ShellActions) {
+        let zh = shell.language == .chinese
+        let viewer = shell.session.profile
+        let open = ((try? shell.services.database.writer.read { try OpportunityQuery.list($0, viewer: viewer) }) ?? [])
+            .filter { !$0.stage.isClosed }
+        guard !open.isEmpty else {
+            shell.notify(zh ? "没有进行中的商机：先在商机管理（o）中新建" : "No open opportunity: add one in Opportunities (o)", .info)
+            return
+        }
+        guard case .success(let values) = scenarios[column].outcome(calculator) else {
+            shell.notify(zh ? "本方案有错误，先改正再保存" : "Fix the scenario before saving it", .warning)
+            return
+        }
+        let labels = open.map { "\($0.subjectName) · \($0.productName) · \(Amount.short($0.amount, shell.language))" }
+        let form = Form(fields: [.choice("opportunity", label: zh ? "商机" : "Opportunity", options: labels)], inputWidth: 50)
+        let scenario = scenarios[column], calculator = self.calculator
+        shell.presentForm(title: zh ? "方案 \(column + 1) 存入商机" : "Save scenario \(column + 1) onto", form: form) { chosen in
+            guard let index = labels.firstIndex(of: chosen["opportunity"] ?? "") else { return zh ? "请选择商机" : "Choose one" }
+            let save = SaveOpportunityScenario(
+                id: MutationID.make(), opportunityID: open[index].id, calculator: calculator == .loan ? "LOAN" : "DEPOSIT",
+                inputs: scenario.typedInputs(calculator), figures: .object(values.map { ($0.0.jsonKey, $0.1.json) }),
+                headline: (values.money(.profitAfterTax), values.basisPoints(.rarocAfterTax), values.money(.eva), values.money(.value)))
+            if let failure = shell.attempt(save) { return failure }
+            shell.notify(zh ? "已存入商机：\(open[index].subjectName)" : "Saved onto \(open[index].subjectName)", .success)
+            return nil
+        }
     }
 
     /// "贷款金额(元)" / "Amount (yuan)".
@@ -148,6 +237,10 @@ final class ProfitSimulationScreen: Screen {
             }
             scenarios.append(scenarios[column])
             column = scenarios.count - 1
+        case .saveScenario:
+            presentSave(shell: shell)
+        case .relateCustomer:
+            presentRelate(shell: shell)
         case .removeScenario:
             guard scenarios.count > 1 else {
                 shell.notify(shell.language == .chinese ? "至少保留一个方案" : "One scenario stays", .warning)

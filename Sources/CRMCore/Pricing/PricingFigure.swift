@@ -126,3 +126,17 @@ extension DepositResult {
          (.fees, .money(fees)), (.value, .money(value))]
     }
 }
+
+extension Array where Element == (PricingFigure, PricingValue) {
+    /// The amount reported for a figure, in fen; nil when the figure is not among these or is not an amount.
+    public func money(_ figure: PricingFigure) -> Int64? {
+        guard case .money(let fen)? = first(where: { $0.0 == figure })?.1 else { return nil }
+        return fen
+    }
+
+    /// A ratio reported for a figure, in basis points; nil when absent, not a ratio, or undefined.
+    public func basisPoints(_ figure: PricingFigure) -> Int64? {
+        guard case .basisPoints(let value)? = first(where: { $0.0 == figure })?.1 else { return nil }
+        return value
+    }
+}

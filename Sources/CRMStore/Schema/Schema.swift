@@ -28,6 +28,7 @@ public enum Schema {
         migrator.registerMigration("v5-marketing", migrate: MarketingTables.create)
         migrator.registerMigration("v5-reminder-settings", migrate: SystemTables.addMissingSettings)
         migrator.registerMigration("v5-pricing-settings", migrate: SystemTables.addMissingSettings)
+        migrator.registerMigration("v5-opportunity-scenarios", migrate: OpportunityScenarioTables.create)
         return migrator
     }
 }
