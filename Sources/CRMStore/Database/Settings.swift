@@ -31,6 +31,10 @@ public struct Settings: Sendable, Equatable {
         Entry(key: "lockout_minutes", value: "15", description: "账户：锁定分钟数"),
         Entry(key: "idle_lock_minutes", value: "15", description: "界面：无操作多少分钟后锁屏"),
         Entry(key: "bcrypt_cost", value: "12", description: "账户：bcrypt 计算强度（4 到 31）"),
+        Entry(key: "need_idle_demand_min", value: "5000000.00", description: "产品需求：活期存款余额达到此值（元）可能闲置，推荐协定存款或理财"),
+        Entry(key: "need_idle_outflow_max_pct", value: "20", description: "产品需求：近30天走款不超过活期余额的此比例（%）时视为闲置"),
+        Entry(key: "need_payroll_min_months", value: "3", description: "产品需求：近6个月有工资/代发付款的月数下限，推荐代发"),
+        Entry(key: "need_supplier_growth_pct", value: "20", description: "产品需求：近3个月上游货款较前3个月增长比例下限（%），推荐供应链金融"),
     ]
 
     public var largeMovementMinimum: Int64 = 1_000_000_00
@@ -42,6 +46,7 @@ public struct Settings: Sendable, Equatable {
     public var taxRatePercent: Int64 = 25
     public var hurdleRatePercent: Int64 = 10
     public var passwordPolicy = PasswordPolicy()
+    public var needs = ProductNeedThresholds()
 
     public init() {}
 
@@ -75,6 +80,10 @@ public struct Settings: Sendable, Equatable {
             case "lockout_minutes": settings.passwordPolicy.lockoutMinutes = integer.map(Int.init) ?? settings.passwordPolicy.lockoutMinutes
             case "idle_lock_minutes": settings.passwordPolicy.idleLockMinutes = integer.map(Int.init) ?? settings.passwordPolicy.idleLockMinutes
             case "bcrypt_cost": settings.passwordPolicy.bcryptCost = integer.map(Int.init) ?? settings.passwordPolicy.bcryptCost
+            case "need_idle_demand_min": settings.needs.idleDemandMinimum = money ?? settings.needs.idleDemandMinimum
+            case "need_idle_outflow_max_pct": settings.needs.idleOutflowMaxPercent = integer ?? settings.needs.idleOutflowMaxPercent
+            case "need_payroll_min_months": settings.needs.payrollMinimumMonths = integer.map(Int.init) ?? settings.needs.payrollMinimumMonths
+            case "need_supplier_growth_pct": settings.needs.supplierGrowthPercent = integer ?? settings.needs.supplierGrowthPercent
             default: break
             }
         }

@@ -25,6 +25,9 @@ public enum Schema {
         migrator.registerMigration("v4-account-settings", migrate: SystemTables.addMissingSettings)
         migrator.registerMigration("v4-access", migrate: AccessTables.create)
         migrator.registerMigration("v5-org-changes", migrate: OrgTables.create)
+        migrator.registerMigration("v5-churn", migrate: ChurnTables.create)
+        migrator.registerMigration("v5-prospects", migrate: ProspectTables.create)
+        migrator.registerMigration("v5-precision-settings", migrate: SystemTables.addMissingSettings)
         return migrator
     }
 }
