@@ -53,8 +53,8 @@ public struct ProductNeed: Sendable, Equatable {
     }
 
     public let rule: Rule
-    /// Product categories of the extract contract (`AGREEMENT_DEPOSIT`, ...), the best fit first.
-    public let categories: [String]
+    /// The product categories it suggests, the best fit first.
+    public let categories: [ProductCategory]
     /// Why, in Chinese with English in brackets.
     public let text: String
 }
@@ -74,24 +74,24 @@ public enum ProductNeedRules {
     public static func needs(_ f: ProductNeedFigures, thresholds t: ProductNeedThresholds) -> [ProductNeed] {
         var needs: [ProductNeed] = []
         if f.demandBalance >= t.idleDemandMinimum, f.recentOutflow * 100 <= t.idleOutflowMaxPercent * f.demandBalance {
-            needs.append(ProductNeed(rule: .idleDemand, categories: ["AGREEMENT_DEPOSIT", "WEALTH"], text: """
+            needs.append(ProductNeed(rule: .idleDemand, categories: [.agreementDeposit, .wealth], text: """
                 活期余额 \(Money.groupedYuanText(f.demandBalance)) 闲置（近30天走款 \(Money.groupedYuanText(f.recentOutflow))，\
                 不超过 \(t.idleOutflowMaxPercent)%） (idle demand balance)
                 """))
         }
         if f.payrollMonths >= t.payrollMinimumMonths {
-            needs.append(ProductNeed(rule: .payroll, categories: ["PAYROLL"], text: """
+            needs.append(ProductNeed(rule: .payroll, categories: [.payroll], text: """
                 近\(payrollWindowMonths)个月有 \(f.payrollMonths) 个月发放工资 (regular payroll payments)
                 """))
         }
         if !f.tradeCounterparties.isEmpty {
-            needs.append(ProductNeed(rule: .trade, categories: ["LETTER_OF_CREDIT", "FX"], text: """
+            needs.append(ProductNeed(rule: .trade, categories: [.letterOfCredit, .fx], text: """
                 进出口交易对手：\(f.tradeCounterparties.joined(separator: "、")) (import and export counterparties)
                 """))
         }
         if f.supplierPrior > 0, (f.supplierRecent - f.supplierPrior) * 100 >= t.supplierGrowthPercent * f.supplierPrior {
             let growth = Money.divideRounded((f.supplierRecent - f.supplierPrior) * 1000, by: f.supplierPrior)
-            needs.append(ProductNeed(rule: .supplyChain, categories: ["ACCEPTANCE", "BILL_DISCOUNT"], text: """
+            needs.append(ProductNeed(rule: .supplyChain, categories: [.acceptance, .billDiscount], text: """
                 近3个月上游货款 \(Money.groupedYuanText(f.supplierRecent)) 较前3个月 \(Money.groupedYuanText(f.supplierPrior)) \
                 增长 \(ScaledNumber.percentText(permille: growth)) (growing supplier payments)
                 """))
