@@ -7,7 +7,8 @@ import GRDB
 /// `FundFlowRules.normalizedName`).
 ///
 /// - The 12 months are the date's month and the 11 before it. A counterparty is out-of-bank when its rows are
-///   (`in_bank = 0`), and is left out when its name is one of our customers' names.
+///   (`in_bank = 0`), and is left out when its name is one of our customers' names or names a public body
+///   (`FundFlowRules.publicBodyNameWords`: the treasury, tax, social insurance, the housing fund).
 /// - Flow = inflow + outflow with our customers over the 12 months; customers = our distinct customers it dealt
 ///   with; active months = months with any such flow; region match = the CNAPS area code of its bank (digits 4 to 7
 ///   of `counterparty_bank_code`: the extracts carry no region for a counterparty) equals that of one of our orgs'
@@ -24,6 +25,7 @@ enum ProspectStep {
         var first = date.startOfMonth
         for _ in 0..<11 { first = first.adding(days: -1).startOfMonth }
         let window: StatementArguments = ["from": first.monthKey, "to": date.monthKey]
+        let publicBody = FundFlowRules.publicBodyNameWords.map { "instr(counterparty_key, '\($0)') > 0" }.joined(separator: " OR ")
         try db.execute(sql: """
             DELETE FROM app_prospect;
             DROP TABLE IF EXISTS temp.prospect_pair;
@@ -32,7 +34,7 @@ enum ProspectStep {
                 MAX(counterparty_bank_code) AS bank_code
               FROM app_counterparty_month
               WHERE month BETWEEN :from AND :to AND in_bank = 0
-                AND counterparty_key NOT IN (SELECT name FROM base_customer)
+                AND counterparty_key NOT IN (SELECT name FROM base_customer) AND NOT (\(publicBody))
               GROUP BY counterparty_key, customer_id;
             DROP TABLE IF EXISTS temp.prospect_months;
             CREATE TEMP TABLE prospect_months AS

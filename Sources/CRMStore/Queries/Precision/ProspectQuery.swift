@@ -33,6 +33,36 @@ public struct Prospect: Sendable, Equatable {
     public let asOf: BusinessDate
 }
 
+/// One part of a prospect's score as a reason.
+public struct ProspectReason: Sendable, Equatable {
+    /// `FLOW`, `CUSTOMERS`, `MONTHS` or `REGION`.
+    public let part: String
+    /// Hundredths of a point.
+    public let points: Int
+    public let text: String
+}
+
+extension Prospect {
+    /// The four parts of the score, each with its figures.
+    public var reasons: [ProspectReason] {
+        func percentile(_ atOrBelow: Int) -> String {
+            ScaledNumber.percentText(permille: population == 0 ? 0 : Money.divideRounded(Int64(atOrBelow) * 1000, by: Int64(population)))
+        }
+        return [
+            ProspectReason(part: "FLOW", points: flowPart, text: """
+                12个月与我行客户资金往来 \(Money.groupedYuanText(flow))，百分位 \(percentile(flowAtOrBelow)) (flow with our customers, percentile)
+                """),
+            ProspectReason(part: "CUSTOMERS", points: customersPart, text: """
+                与我行 \(customers) 户客户往来，百分位 \(percentile(customersAtOrBelow)) (our customers it deals with, percentile)
+                """),
+            ProspectReason(part: "MONTHS", points: monthsPart, text: "12个月中 \(activeMonths) 个月有往来 (active months of 12)"),
+            ProspectReason(part: "REGION", points: regionPart, text: regionMatch
+                ? "开户行与我行机构同地区 (its bank is in one of our branches' regions)"
+                : "开户行不在我行机构地区 (its bank is outside our branches' regions)"),
+        ]
+    }
+}
+
 /// Reads `app_prospect`.
 public enum ProspectQuery {
     /// The best `limit` prospects that deal with a customer in `scope` in the 12 months of the ranking, by rank.
