@@ -40,46 +40,48 @@ enum ProspectStep {
             CREATE TEMP TABLE prospect_months AS
               SELECT counterparty_key, COUNT(DISTINCT month) AS months FROM app_counterparty_month
               WHERE month BETWEEN :from AND :to AND in_bank = 0 GROUP BY counterparty_key;
-            """, arguments: window)
-        try db.execute(sql: """
-            WITH base AS (
-              SELECT p.counterparty_key, MAX(p.name) AS name, MAX(p.bank_code) AS bank_code, SUM(p.flow) AS flow,
-                COUNT(*) AS customers, m.months,
-                MAX(substr(p.bank_code, 4, 4) IN (
-                  SELECT substr(bank_code, 4, 4) FROM base_org WHERE bank_code IS NOT NULL AND length(bank_code) = 12
-                )) AS region_match
-              FROM temp.prospect_pair p JOIN temp.prospect_months m ON m.counterparty_key = p.counterparty_key
-              GROUP BY p.counterparty_key
-            ),
-            ranked AS (
-              SELECT *, COUNT(*) OVER (ORDER BY flow) AS flow_le, COUNT(*) OVER (ORDER BY customers) AS customers_le,
-                COUNT(*) OVER () AS population
-              FROM base
-            ),
-            parts AS (
-              SELECT *, 4000 * flow_le / population AS flow_part, 2500 * customers_le / population AS customers_part,
-                2000 * months / 12 AS months_part, 1500 * COALESCE(region_match, 0) AS region_part
-              FROM ranked
-            ),
-            staff AS (
+            CREATE UNIQUE INDEX temp.prospect_months_key ON prospect_months(counterparty_key);
+            DROP TABLE IF EXISTS temp.prospect_staff;
+            CREATE TEMP TABLE prospect_staff(counterparty_key TEXT PRIMARY KEY, staff_id TEXT NOT NULL, flow INTEGER NOT NULL);
+            INSERT INTO temp.prospect_staff
               SELECT counterparty_key, staff_id, flow FROM (
                 SELECT p.counterparty_key, m.staff_id, SUM(p.flow) AS flow,
                   ROW_NUMBER() OVER (PARTITION BY p.counterparty_key ORDER BY SUM(p.flow) DESC, m.staff_id) AS n
                 FROM temp.prospect_pair p JOIN base_customer_manager m ON m.customer_id = p.customer_id AND m.role = 'MAIN'
                 GROUP BY p.counterparty_key, m.staff_id
-              ) WHERE n = 1
+              ) WHERE n = 1;
+            """, arguments: window)
+        try db.execute(sql: """
+            WITH base AS (
+              SELECT p.counterparty_key, MAX(p.name) AS name, MAX(p.bank_code) AS bank_code, SUM(p.flow) AS flow,
+                COUNT(*) AS customers, m.months
+              FROM temp.prospect_pair p JOIN temp.prospect_months m ON m.counterparty_key = p.counterparty_key
+              GROUP BY p.counterparty_key
+            ),
+            ranked AS (
+              SELECT *, COUNT(*) OVER (ORDER BY flow) AS flow_le, COUNT(*) OVER (ORDER BY customers) AS customers_le,
+                COUNT(*) OVER () AS population,
+                COALESCE(substr(bank_code, 4, 4) IN (
+                  SELECT substr(bank_code, 4, 4) FROM base_org WHERE length(bank_code) = 12
+                ), 0) AS region_match
+              FROM base
+            ),
+            parts AS (
+              SELECT *, 4000 * flow_le / population AS flow_part, 2500 * customers_le / population AS customers_part,
+                2000 * months / 12 AS months_part, 1500 * region_match AS region_part
+              FROM ranked
             )
             INSERT INTO app_prospect(counterparty_key, name, bank_code, flow, customers, active_months, region_match,
               flow_at_or_below, customers_at_or_below, population, flow_part, customers_part, months_part, region_part,
               score, top_staff_id, top_staff_flow, rank, as_of)
-            SELECT x.counterparty_key, x.name, x.bank_code, x.flow, x.customers, x.months, COALESCE(x.region_match, 0),
+            SELECT x.counterparty_key, x.name, x.bank_code, x.flow, x.customers, x.months, x.region_match,
               x.flow_le, x.customers_le, x.population, x.flow_part, x.customers_part, x.months_part, x.region_part,
               x.flow_part + x.customers_part + x.months_part + x.region_part, s.staff_id, COALESCE(s.flow, 0),
               ROW_NUMBER() OVER (ORDER BY x.flow_part + x.customers_part + x.months_part + x.region_part DESC, x.flow DESC,
                 x.counterparty_key),
               :day
-            FROM parts x LEFT JOIN staff s ON s.counterparty_key = x.counterparty_key
+            FROM parts x LEFT JOIN temp.prospect_staff s ON s.counterparty_key = x.counterparty_key
             """, arguments: ["day": date.description])
-        try db.execute(sql: "DROP TABLE temp.prospect_pair; DROP TABLE temp.prospect_months")
+        try db.execute(sql: "DROP TABLE temp.prospect_pair; DROP TABLE temp.prospect_months; DROP TABLE temp.prospect_staff")
     }
 }
