@@ -9,11 +9,14 @@
 #   1. tiny: generate plus load (goal: under 3 s).
 #   2. medium: one business date's full batch after 30 days of history and after 300 days (goals: at most 5 s;
 #      day 300 within 1.2x of day 30, compared in rows per second because the two days differ in size).
+#      Also the churn and prospects steps of both days together (goal: at most 5 s), beside the day's whole batch.
 #   3. large: the first day's full batch (goal: at most 60 s), and its transactions.csv step against
 #      `sqlite3 .import` of the same file into a bare table (goal: within 2x).
+#   P. precision marketing alone: the medium bank's first 31 days, the churn and prospects steps of day 1 and
+#      day 31 (goal: together at most 5 s), beside the customer status step (one pass over every customer).
 # Generated extracts are kept in $BENCH_DIR (default .build-bench) and reused by later runs.
 # BENCH_ONLY=ui runs part 0 alone (a minute the first time, seconds after); BENCH_ONLY=search part S alone;
-# BENCH_ONLY=batch parts 1 to 3.
+# BENCH_ONLY=batch parts 1 to 3; BENCH_ONLY=precision part P alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CRM=.build/release/crm
@@ -34,6 +37,13 @@ generate() { # scale seed start days folder
 }
 step_seconds() { # the seconds of one step in `crm etl --timings` output
   grep '^timings' | sed -e "s/.*$1 \([0-9.]*\).*/\1/"
+}
+precision_steps() { # label, then one day's `crm etl --timings` output on stdin: churn plus prospects against the goal
+  local timings churn prospects
+  timings=$(cat)
+  churn=$(step_seconds churn <<< "$timings")
+  prospects=$(step_seconds prospects <<< "$timings")
+  echo "$1: churn $churn s + prospects $prospects s = $(awk -v a="$churn" -v b="$prospects" 'BEGIN { printf "%.2f", a + b }') s (goal <= 5 s); customer status $(step_seconds 'customer status' <<< "$timings") s; the day's batch $(grep '^timings' <<< "$timings" | sed -e 's/.*total \([0-9.]*\):.*/\1/') s"
 }
 
 if [ "${BENCH_ONLY:-all}" = all ] || [ "${BENCH_ONLY:-all}" = ui ]; then
@@ -57,6 +67,18 @@ if [ "${BENCH_ONLY:-all}" = all ] || [ "${BENCH_ONLY:-all}" = search ]; then
   echo
 fi
 [ "${BENCH_ONLY:-all}" = search ] && exit 0
+
+if [ "${BENCH_ONLY:-all}" = precision ]; then
+  echo "== precision marketing on the medium bank: churn scoring and prospect ranking (goal <= 5 s together)"
+  generate medium 7 2024-12-28 31 "$DIR/medium-31"
+  rm -f "$DIR/precision.sqlite"*
+  $CRM etl --source "$DIR/medium-31" --db "$DIR/precision.sqlite" --to 2024-12-28 --timings > "$DIR/precision-day1.txt" 2>/dev/null
+  precision_steps "day 1" < "$DIR/precision-day1.txt"
+  $CRM etl --source "$DIR/medium-31" --db "$DIR/precision.sqlite" --timings > "$DIR/precision-days.txt" 2>/dev/null
+  grep '^timings 2025-01-27' "$DIR/precision-days.txt" | precision_steps "day 31"
+  rm -f "$DIR/precision.sqlite"*
+  exit 0
+fi
 
 echo "== tiny: generate plus load (goal < 3 s)"
 rm -rf "$DIR/tiny" "$DIR/tiny.sqlite"*
@@ -88,6 +110,8 @@ measure_day() { # day number (1-based): load the days before it untimed, then ti
 per_row_31=$(measure_day 31)
 per_row_301=$(measure_day 301)
 echo "day 301 / day 31, seconds per row: $(ratio "$per_row_301" "$per_row_31")"
+precision_steps "churn and prospects, day 31" < "$DIR/medium-day31.txt"
+precision_steps "churn and prospects, day 301" < "$DIR/medium-day301.txt"
 grep '^timings' "$DIR/medium-day301.txt" | cut -c1-400
 rm -f "$DIR/medium.sqlite"*   # about 8 GB; the extracts stay for the next run
 

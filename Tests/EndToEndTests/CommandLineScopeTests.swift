@@ -53,6 +53,7 @@ final class CommandLineScopeTests: XCTestCase {
             ["customer", "show", "%"], ["balances", "--customer", "%", "--as-of", day],
             ["fundflow", "--customer", "%", "--from", monthStart, "--to", day],
             ["average", "--customer", "%", "--from", monthStart, "--to", day],
+            ["recommend", "--customer", "%"],
         ]
         for command in perCustomer {
             let mine = try crm(command.map { $0 == "%" ? insider : $0 } + ["--as", "rm", "--json"])
@@ -69,6 +70,7 @@ final class CommandLineScopeTests: XCTestCase {
         var outputs: [(String, String)] = []
         outputs.append(("search", try crm(["customer", "search", "", "--limit", "100000", "--as", "rm", "--json"]).out))
         outputs.append(("alerts", try crm(["alerts", "--as-of", day, "--as", "rm", "--json"]).out))
+        outputs.append(("churn", try crm(["churn", "--as-of", day, "--as", "rm", "--json"]).out))
         let reports = try crm(["report", "--list"]).out.split(separator: "\n").compactMap { line -> String? in
             let name = line.split(separator: " ").first.map(String.init) ?? ""
             return name.contains("-") && name.first?.isLowercase == true && name.allSatisfy({ $0.isLowercase || $0 == "-" }) ? name : nil

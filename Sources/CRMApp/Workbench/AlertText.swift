@@ -9,6 +9,7 @@ enum AlertText {
         case .depositJump: return Text("存款骤增", "Deposit jump")
         case .depositDrop: return Text("存款骤降", "Deposit drop")
         case .dormant: return Text("睡眠客户", "Dormant")
+        case .churnRisk: return Text("流失预警", "Churn risk")
         }
     }
 
@@ -18,6 +19,16 @@ enum AlertText {
         case .largeInflow, .depositJump: return plain ? "+" : "↑"
         case .largeOutflow, .depositDrop: return plain ? "-" : "↓"
         case .dormant: return "z"
+        case .churnRisk: return "!"
+        }
+    }
+
+    /// The figure shown beside an alert: the amount, a churn warning's score, nothing for a dormant customer.
+    static func figure(_ alert: CustomerAlert, _ language: Language) -> String {
+        switch alert.kind {
+        case .dormant: return ""
+        case .churnRisk: return language == .chinese ? "\(alert.churnScore ?? 0)分" : "score \(alert.churnScore ?? 0)"
+        default: return Amount.short(alert.amount, language)
         }
     }
 }

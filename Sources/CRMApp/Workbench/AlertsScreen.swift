@@ -38,11 +38,11 @@ final class AlertsScreen: Screen {
         ]
         let rows = alerts.map { alert in
             [alert.date.description, AlertText.mark(alert.kind, plain: shell.plain) + " " + AlertText.kind(alert.kind)(language), alert.customerName,
-             alert.customerID, alert.kind == .dormant ? "" : Amount.short(alert.amount, language)]
+             alert.customerID, AlertText.figure(alert, language)]
         }
         let keys = alerts.map { alert -> [TableSortKey] in
             [.text(alert.date.description), .text(alert.kind.rawValue), .text(alert.customerName), .text(alert.customerID),
-             .number(alert.amount)]
+             .number(alert.kind == .churnRisk ? Int64(alert.churnScore ?? 0) : alert.amount)]
         }
         let filterText = table.filterText
         table = Table(columns: columns, source: ArrayTableSource(rows: rows, sortKeys: keys))

@@ -54,7 +54,7 @@ final class HomeScreen: Screen {
             let unread = snapshot.announcements.filter { !$0.read }.count
             title += context.text("（\(unread) 条未读）", " (\(unread) unread)")
         case .alerts:
-            title += " (\(snapshot.alerts.filter { $0.kind != .dormant }.count))"
+            title += " (\(snapshot.alerts.filter { $0.kind != .dormant && $0.kind != .churnRisk }.count))"
         default:
             break
         }
@@ -92,7 +92,7 @@ final class HomeScreen: Screen {
             }
         case .alerts:
             return snapshot.alerts.map { alert in
-                let detail = alert.kind == .dormant ? alert.date.description : Amount.short(alert.amount, language)
+                let detail = alert.kind == .dormant ? alert.date.description : AlertText.figure(alert, language)
                 return ListItem("\(AlertText.kind(alert.kind)(language)) \(alert.customerName)", detail: detail,
                                 marker: AlertText.mark(alert.kind, plain: plain))
             }

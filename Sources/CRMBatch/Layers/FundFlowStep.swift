@@ -1,4 +1,5 @@
 import CRMCore
+import CRMStore
 import GRDB
 
 /// Fund-flow aggregates (`app_fundflow_day`, `app_fundflow_month`, `app_counterparty_month`) per domain.md.
@@ -97,8 +98,7 @@ enum FundFlowStep {
 
     /// The customer-initiated transaction kinds as an SQL list (`'LOAN_DRAW', 'LOAN_REPAY', 'NORMAL'`),
     /// for rule A and the last active day.
-    static let customerInitiatedKindsSQL = FundFlowRules.customerInitiatedKinds.sorted().map { "'\($0)'" }
-        .joined(separator: ", ")
+    static let customerInitiatedKindsSQL = ChurnTables.customerInitiatedKindsSQL
 
     /// SQL that is true when `purpose` holds one of `words` and none of the excluded words (tax, payroll, utilities).
     static func purposeCondition(_ words: [String]) -> String {

@@ -27,6 +27,7 @@ enum RollbackStep {
         try db.execute(sql: "UPDATE base_transaction SET reversed_on = NULL WHERE txn_id IN (SELECT txn_id FROM temp.unreversed)")
         let unreversed = "txn_id IN (SELECT txn_id FROM temp.unreversed)"
         try FundFlowStep.accumulate(db, sign: 1, filter: unreversed, arguments: [:], targets: .days)
+        try ChurnTables.accumulateActivity(db, sign: 1, filter: unreversed, arguments: [:])
         try FundFlowStep.accumulate(db, sign: 1, filter: "\(unreversed) AND biz_date < :monthStart",
                                     arguments: ["monthStart": date.startOfMonth.description], targets: .months)
         // This month's rows are rebuilt from the days before `date`.
@@ -37,6 +38,7 @@ enum RollbackStep {
         try db.execute(sql: "DROP TABLE temp.unreversed")
 
         for table in ["base_transaction", "base_balance", "app_alert", "ind_customer_day", "ind_rollup_day",
+                      "app_activity_day", "app_same_name_transfer", "app_churn",
                       "sum_period_days", "if_batch", "if_file", "if_reject", "if_warning"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE biz_date >= ?", arguments: [day])
         }
@@ -69,9 +71,11 @@ enum RollbackStep {
             // Nothing loaded remains: back to an empty summary.
             try db.execute(sql: "UPDATE sum_account_balance SET balance = 0, bd_month = 0, bd_quarter = 0, bd_year = 0, as_of = NULL")
             try db.execute(sql: "DELETE FROM app_customer_status")
+            try db.execute(sql: "DELETE FROM app_prospect")
             return
         }
         try SummaryStep.rebuild(db, asOf: previous, firstLoaded: firstLoaded)
         try CustomerStatusStep.run(db, date: previous, firstLoaded: firstLoaded, settings: settings, lastActive: .history)
+        try ProspectStep.run(db, date: previous)
     }
 }

@@ -123,9 +123,7 @@ enum Codes {
     static let staffStatus: Set = ["ACTIVE", "LEFT"]
     static let lines: Set = ["LARGE_MID", "SMALL_MICRO", "INTERBANK", "TRADE_FINANCE"]
     static let managerRoles: Set = ["MAIN", "ASSIST"]
-    static let categories: Set = ["DEMAND_DEPOSIT", "TIME_DEPOSIT", "AGREEMENT_DEPOSIT", "MARGIN_DEPOSIT", "LOAN",
-                                  "BILL_DISCOUNT", "ACCEPTANCE", "GUARANTEE", "LETTER_OF_CREDIT", "WEALTH", "PAYROLL",
-                                  "CASH_MANAGEMENT", "FX"]
+    static let categories = Set(ProductCategory.allCases.map(\.rawValue))
     static let yesNo: Set = ["Y", "N"]
     static let accountKinds: Set = ["DEPOSIT", "LOAN", "OFF_BALANCE", "WEALTH"]
     static let currencies: Set = ["CNY"]

@@ -65,6 +65,7 @@ enum DayLoad {
         let today: StatementArguments = ["before": before]
         stepStarted("fund flows")
         try FundFlowStep.accumulate(db, sign: 1, filter: "rowid > :before", arguments: today)
+        try ChurnStep.recordDay(db, transactionsAfter: before)
         stepStarted("alerts")
         try AlertStep.raiseRuleA(db, filter: "rowid > :before", arguments: today, minimum: settings.largeMovementMinimum)
         try AlertStep.raiseRuleB(db, date: date, settings: settings)
@@ -73,6 +74,10 @@ enum DayLoad {
                                    lastActive: .incremental(transactionsAfter: before))
         stepStarted("search index")
         try SearchIndexStep.run(db, date: date)
+        stepStarted("churn")
+        try ChurnStep.run(db, date: date, firstLoaded: firstLoaded)
+        stepStarted("prospects")
+        try ProspectStep.run(db, date: date)
 
         timer.stop()
         let report = DayReport(date: date, files: files, warnings: folder.warnings.count, stepSeconds: timer.steps)
@@ -94,6 +99,7 @@ enum DayLoad {
         let earlier = "txn_id IN (SELECT txn_id FROM temp.reversed) AND biz_date < :day"
         // Earlier days were aggregated while the transaction still counted: take it back before marking it.
         try FundFlowStep.accumulate(db, sign: -1, filter: earlier, arguments: ["day": day])
+        try ChurnTables.accumulateActivity(db, sign: -1, filter: earlier, arguments: ["day": day])
         try db.execute(sql: "UPDATE base_transaction SET reversed_on = ? WHERE txn_id IN (SELECT txn_id FROM temp.reversed)",
                        arguments: [day])
         let affected = try Row.fetchAll(db, sql: """

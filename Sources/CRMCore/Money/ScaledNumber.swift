@@ -46,6 +46,9 @@ public enum ScaledNumber {
         return bytes.withUnsafeBufferPointer { parse(bytes: $0, decimals: decimals) }
     }
 
+    /// Tenths of a percent as text: 305 is `30.5%`.
+    public static func percentText(permille: Int64) -> String { text(permille, decimals: 1) + "%" }
+
     /// Formats a scaled integer back to decimal text with exactly `decimals` places.
     public static func text(_ value: Int64, decimals: Int) -> String {
         var unit: UInt64 = 1

@@ -10,6 +10,10 @@ public enum FundFlowRules {
     /// Purpose words that never make a supplier or buyer: tax, payroll, utilities.
     public static let excludedPurposeWords = ["税", "工资", "代发", "社保", "公积金", "水费", "电费", "燃气"]
 
+    /// Counterparty-name words of public bodies that collect taxes, social insurance and the housing fund: never
+    /// prospects.
+    public static let publicBodyNameWords = ["国家金库", "税务", "社会保险", "公积金"]
+
     /// Months with qualifying payments needed for an upstream or downstream role.
     public static let roleMinimumMonths = 3
 

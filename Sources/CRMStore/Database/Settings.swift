@@ -38,6 +38,10 @@ public struct Settings: Sendable, Equatable {
         Entry(key: "reminder_maturity_days", value: "30", description: "智能提醒：定期存款与贷款到期提前几天提醒"),
         Entry(key: "reminder_credit_days", value: "60", description: "智能提醒：授信额度到期提前几天提醒"),
         Entry(key: "reminder_schedule_days", value: "3", description: "智能提醒：日程中的拜访与回访提前几天列出"),
+        Entry(key: "need_idle_demand_min", value: "5000000.00", description: "产品需求：活期存款余额达到此值（元）可能闲置，推荐协定存款或理财"),
+        Entry(key: "need_idle_outflow_max_pct", value: "20", description: "产品需求：近30天走款不超过活期余额的此比例（%）时视为闲置"),
+        Entry(key: "need_payroll_min_months", value: "3", description: "产品需求：近6个月有工资/代发付款的月数下限，推荐代发"),
+        Entry(key: "need_supplier_growth_pct", value: "20", description: "产品需求：近3个月上游货款较前3个月增长比例下限（%），推荐供应链金融"),
     ]
 
     public var largeMovementMinimum: Int64 = 1_000_000_00
@@ -54,6 +58,7 @@ public struct Settings: Sendable, Equatable {
     public var dayBasis: Int64 = 360
     public var passwordPolicy = PasswordPolicy()
     public var reminderLeadDays = ReminderLeadDays()
+    public var needs = ProductNeedThresholds()
 
     public init() {}
 
@@ -102,6 +107,10 @@ public struct Settings: Sendable, Equatable {
             case "reminder_maturity_days": settings.reminderLeadDays.maturity = integer.map(Int.init) ?? settings.reminderLeadDays.maturity
             case "reminder_credit_days": settings.reminderLeadDays.creditExpiry = integer.map(Int.init) ?? settings.reminderLeadDays.creditExpiry
             case "reminder_schedule_days": settings.reminderLeadDays.schedule = integer.map(Int.init) ?? settings.reminderLeadDays.schedule
+            case "need_idle_demand_min": settings.needs.idleDemandMinimum = money ?? settings.needs.idleDemandMinimum
+            case "need_idle_outflow_max_pct": settings.needs.idleOutflowMaxPercent = integer ?? settings.needs.idleOutflowMaxPercent
+            case "need_payroll_min_months": settings.needs.payrollMinimumMonths = integer.map(Int.init) ?? settings.needs.payrollMinimumMonths
+            case "need_supplier_growth_pct": settings.needs.supplierGrowthPercent = integer ?? settings.needs.supplierGrowthPercent
             default: break
             }
         }

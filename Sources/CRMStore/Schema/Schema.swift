@@ -29,6 +29,9 @@ public enum Schema {
         migrator.registerMigration("v5-reminder-settings", migrate: SystemTables.addMissingSettings)
         migrator.registerMigration("v5-pricing-settings", migrate: SystemTables.addMissingSettings)
         migrator.registerMigration("v5-opportunity-scenarios", migrate: OpportunityScenarioTables.create)
+        migrator.registerMigration("v5-churn", migrate: ChurnTables.create)
+        migrator.registerMigration("v5-prospects", migrate: ProspectTables.create)
+        migrator.registerMigration("v5-precision-settings", migrate: SystemTables.addMissingSettings)
         return migrator
     }
 }

@@ -10,14 +10,18 @@ public struct CustomerAlert: Sendable, Equatable {
         case depositJump, depositDrop
         /// No customer-initiated transaction for the dormancy period.
         case dormant
+        /// A churn warning in the red band (score 60 or more) on the business date.
+        case churnRisk
     }
 
     public let kind: Kind
     public let customerID: String
     public let customerName: String
     public let date: BusinessDate
-    /// Fen; 0 for dormant customers.
+    /// Fen; 0 for dormant customers and churn warnings.
     public let amount: Int64
+    /// The churn score (0 to 100) of a churn warning, else nil.
+    public var churnScore: Int? = nil
 }
 
 extension CustomerAlert.Kind {
@@ -29,8 +33,9 @@ extension CustomerAlert.Kind {
 }
 
 public enum ImportantAlertQuery {
-    /// Large movements in scope from `days` business days up to `date`, newest and largest first, then dormant
-    /// customers in scope by how recently they went quiet.
+    /// Large movements in scope from `days` business days up to `date`, newest and largest first, then the customers
+    /// in scope whose churn warning is red on `date`, highest score first, then dormant customers in scope by how
+    /// recently they went quiet.
     public static func recent(_ db: Database, scope: DataScope, through date: BusinessDate, days: Int = 7,
                               limit: Int = 500) throws -> [CustomerAlert] {
         let condition = scope.customerCondition("a.customer_id")
@@ -45,6 +50,10 @@ public enum ImportantAlertQuery {
                 CustomerAlert(kind: CustomerAlert.Kind(rule: row[0], direction: row[1]), customerID: row[2], customerName: row[3],
                               date: BusinessDate(row[4] as String)!, amount: row[5])
             }
+        let churn = try ChurnQuery.warnings(db, asOf: date, scope: scope, band: .red, limit: limit).map { warning in
+            CustomerAlert(kind: .churnRisk, customerID: warning.customerID, customerName: warning.customerName, date: date,
+                          amount: 0, churnScore: warning.score)
+        }
         let dormantCondition = scope.customerCondition("s.customer_id")
         let dormant = try Row.fetchAll(db, sql: """
             SELECT s.customer_id, c.name, COALESCE(s.last_active_date, c.open_date, c.first_batch_date)
@@ -56,6 +65,6 @@ public enum ImportantAlertQuery {
             CustomerAlert(kind: .dormant, customerID: row[0], customerName: row[1],
                           date: BusinessDate(row[2] as String) ?? date, amount: 0)
         }
-        return movements + dormant
+        return movements + churn + dormant
     }
 }
