@@ -59,3 +59,16 @@ enum MarketingTables {
             """)
     }
 }
+
+/// `work_potential_customer`: prospects from the fund chain turned into potential customers (潜在客户) of a
+/// relationship manager, one per prospect.
+enum PotentialCustomerTables {
+    static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE work_potential_customer (
+              id TEXT PRIMARY KEY, prospect_key TEXT NOT NULL UNIQUE, name TEXT NOT NULL, bank_code TEXT, owner_id TEXT NOT NULL,
+              opportunity_id TEXT NOT NULL, schedule_id TEXT NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL
+            );
+            """)
+    }
+}

@@ -32,6 +32,7 @@ public enum Schema {
         migrator.registerMigration("v5-churn", migrate: ChurnTables.create)
         migrator.registerMigration("v5-prospects", migrate: ProspectTables.create)
         migrator.registerMigration("v5-precision-settings", migrate: SystemTables.addMissingSettings)
+        migrator.registerMigration("v5-potential-customers", migrate: PotentialCustomerTables.create)
         return migrator
     }
 }
