@@ -127,4 +127,31 @@ final class MarketingScreenTests: XCTestCase {
         }
         XCTAssertEqual(after.map(\.key), Array(before.dropFirst()).map(\.key))
     }
+
+    func testPrecisionMarketingShowsChurnProspectsAndUsageAndAdoptsAProspect() throws {
+        let shell = try TinyBankFixture.shell(as: .branchHead)
+        let session = HeadlessSession(shell, size: TestSize.large)
+        session.press(.character("J"))
+        XCTAssertEqual(shell.current.kind, .precision, session.screen)
+        let warnings = try shell.services.database.writer.read {
+            try ChurnQuery.warnings($0, asOf: shell.services.businessDate!, scope: shell.session.scope)
+        }
+        if let first = warnings.first { XCTAssertTrue(session.screen.contains(first.customerName), session.screen) }
+        session.press(.character("2"))
+        XCTAssertTrue(session.screen.contains("资金链潜在客户 1/"), session.screen)
+        let first = try XCTUnwrap(try shell.services.database.writer.read { try ProspectQuery.top($0, scope: shell.session.scope, limit: 1) }.first)
+        XCTAssertTrue(session.screen.contains(first.name), session.screen)
+        XCTAssertTrue(session.screen.contains("百分位"), "the reasons of the selected prospect:\n\(session.screen)")
+        session.press(.character("+"))
+        XCTAssertTrue(session.screen.contains("转为潜在客户"), session.screen)
+        session.press(.enter)
+        XCTAssertTrue(session.screen.contains("已转化"), session.screen)
+        XCTAssertEqual(try shell.services.database.writer.read { try PotentialCustomerQuery.adopted($0) }.count, 1)
+        session.press(.character("3"))
+        XCTAssertTrue(session.screen.contains("产品渗透率"), session.screen)
+        XCTAssertTrue(session.screen.contains("大中型") || session.screen.contains("小微"), "lines in words:\n\(session.screen)")
+        session.press(.character("v"))
+        XCTAssertTrue(session.screen.contains("按行业门类"), session.screen)
+        assertFills(session.grid)
+    }
 }

@@ -228,4 +228,35 @@ import Testing
         #expect(history.map(\.probability) == [10, 20, 40, 60])
         #expect(try database.writer.read { try OpportunityQuery.list($0, viewer: other) }.isEmpty, "another manager sees none of them")
     }
+
+    @Test func aProspectBecomesAPotentialCustomerWithALeadAndAContactItemOnce() throws {
+        let (database, day10) = try Self.bank()
+        let log = MutationLog(database: database, clock: .fixed(date: day10.adding(days: 1), hour: 9))
+        let head = try Self.profile(database, .branchHead)
+        let (key, name, owner) = try database.writer.read { db -> (String, String, String) in
+            let row = try Row.fetchOne(db, sql: "SELECT counterparty_key, name, top_staff_id FROM app_prospect WHERE top_staff_id IS NOT NULL ORDER BY rank")!
+            return (row[0], row[1], row[2])
+        }
+        let someoneElse = try database.writer.read { db in
+            try StaffDirectory.active(db).first { $0.role == .relationshipManager && $0.staffID != owner }!
+        }
+        let today = day10.adding(days: 1)
+        #expect(throws: MutationError.self, "a manager cannot hand another manager's prospect to them") {
+            try log.apply(AdoptProspect(id: "p0", opportunityID: "o0", scheduleID: "s0", prospectKey: key, today: today), by: someoneElse)
+        }
+        try log.apply(AdoptProspect(id: "p1", opportunityID: "o1", scheduleID: "s1", prospectKey: key, today: today), by: head)
+        #expect(throws: MutationError.self, "adopted once") {
+            try log.apply(AdoptProspect(id: "p2", opportunityID: "o2", scheduleID: "s2", prospectKey: key, today: today), by: head)
+        }
+        let ownerProfile = try database.writer.read { try StaffDirectory.profile($0, staffID: owner)! }
+        let lead = try #require(try database.writer.read { try OpportunityQuery.list($0, viewer: ownerProfile) }.first { $0.id == "o1" })
+        #expect(lead.subjectName == name && lead.customerID == nil && lead.stage == .lead && lead.ownerID == owner)
+        let contact = try database.writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT staff_id, title, starts_at FROM work_schedule WHERE id = 's1'")
+        }
+        #expect(contact?["staff_id"] == owner)
+        #expect(contact?["title"] == "接洽潜在客户：\(name)")
+        #expect(contact?["starts_at"] == "\(today.adding(days: 3)) 10:00")
+        #expect(try database.writer.read { try PotentialCustomerQuery.adopted($0) }[key]?.hasSuffix(owner) == true)
+    }
 }

@@ -41,6 +41,15 @@ final class Customer360Data {
         load("relations") { [overview, scope] in try $0.writer.read { try Customer360Query.relations($0, identity: overview.identity, scope: scope) } }
     }
 
+    /// Needs and recommended products (精准营销), from behaviour up to the 360's data date.
+    var advice: Result<ProductAdvice, Error> {
+        load("advice") { [overview] in
+            try $0.writer.read { db in
+                try ProductNeedQuery.advice(db, customerID: overview.identity.customerID, asOf: overview.asOf, thresholds: try Settings.read(db).needs)
+            }
+        }
+    }
+
     var activity: Result<CustomerActivity, Error> {
         load("activity") { [overview, scope] in
             try $0.writer.read { try CustomerActivity.load($0, customerID: overview.identity.customerID, scope: scope) }

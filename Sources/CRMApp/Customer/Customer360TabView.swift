@@ -128,10 +128,12 @@ struct Customer360TabView {
                                                    sortKeys: products.held.map { [.text($0.name), .text($0.category),
                                                                                   .number(Int64($0.accounts)), .number($0.balance)] }))
         }
-        let inside = Box.draw(columns[0], title: text("持有产品 \(products.held.count) 种", "\(products.held.count) products held"),
+        let left = Split.rows(columns[0], [.flex(1), .fixed(8)])
+        let inside = Box.draw(left[0], title: text("持有产品 \(products.held.count) 种", "\(products.held.count) products held"),
                               on: &grid, context: context.render)
         table?.layout(in: inside)
         table?.render(in: inside, on: &grid, context: context.render)
+        recommendations(in: left[1], on: &grid)
         let penetration = Box.draw(columns[1], title: text("同业同行业渗透率（\(products.peers) 户）", "Peer penetration (\(products.peers) peers)"),
                                    on: &grid, context: context.render.focused(false))
         let bars = products.penetration.map { entry in
@@ -139,6 +141,24 @@ struct Customer360TabView {
                          + ProductCategoryText.name(entry.category)(language), entry.peerShareBP, role: entry.held ? .chart1 : .chart3)
         }
         BarChart(bars: bars, format: { ScaledNumber.text($0, decimals: 2) + "%" }).render(in: penetration, on: &grid, context: context.render)
+    }
+
+    /// 产品智能推荐: products the customer does not hold, ranked, each with its reasons (the needs rule that fired,
+    /// the share of peers holding it).
+    private func recommendations(in rect: Rect, on grid: inout Grid) {
+        let inside = Box.draw(rect, title: text("产品推荐（未持有，按得分）", "Recommended (not held, by score)"), on: &grid,
+                              context: context.render.focused(false))
+        guard case .success(let advice) = data.advice else { return failure(data.advice, in: inside, on: &grid) }
+        let lines = advice.recommendations.map { item in
+            "\(ProductCategoryText.name(item.category.rawValue)(language)) \(item.score)\(text("分", "")) · " + item.reasons.joined(separator: "；")
+        }
+        if lines.isEmpty {
+            grid.put(text("没有可推荐的产品", "Nothing to recommend"), x: inside.x + 1, y: inside.y, style: Style(.dim), limit: inside.maxX)
+        }
+        for (row, line) in lines.prefix(inside.height).enumerated() {
+            grid.put(DisplayWidth.fit(line, to: inside.width - 1), x: inside.x + 1, y: inside.y + row, style: Style(row == 0 ? .accent : .normal),
+                     limit: inside.maxX)
+        }
     }
 
     // MARK: Contribution

@@ -108,6 +108,7 @@ public final class AppShell: TerminalApplication, ShellActions {
         case .opportunities: return OpportunitiesScreen(shell: self)
         case .visits: return VisitsScreen(shell: self)
         case .reminders: return RemindersScreen(shell: self)
+        case .precision: return PrecisionScreen(shell: self)
         case .customerSearch: return CustomerSearchScreen(shell: self)
         case .profitSimulation: return ProfitSimulationScreen(shell: self)
         default: return nil
@@ -279,7 +280,7 @@ public final class AppShell: TerminalApplication, ShellActions {
             stack = [screen]
         case .home, .announcements, .alerts, .schedule, .cockpit, .homeLayout, .tags, .customerSets, .customerSearch, .auditLog,
              .permissionMatrix, .orgTree, .tasks, .opportunities, .visits,
-             .reminders, .profitSimulation:
+             .reminders, .profitSimulation, .precision:
             guard signedIn != nil else { return false }
             open(command)
         default:

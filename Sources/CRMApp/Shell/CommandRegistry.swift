@@ -4,7 +4,7 @@ import TUI
 /// The kinds of screen, which decide where a command applies.
 public enum ScreenKind: String, Sendable, CaseIterable {
     case signIn, home, announcements, alerts, schedule, cockpit, homeLayout, customer, tags, customerTags, customerSets, customerSet,
-         customerSearch, auditLog, permissionMatrix, orgTree, tasks, opportunities, visits, reminders, profitSimulation
+         customerSearch, auditLog, permissionMatrix, orgTree, tasks, opportunities, visits, reminders, profitSimulation, precision
 }
 
 /// Every command's stable id.
@@ -13,7 +13,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case help, palette, quit, back, refresh, switchLanguage, signOut
     // Modules and functions, reachable from anywhere.
     case home, announcements, alerts, schedule, cockpit, homeLayout, tags, customerSets, customerSearch, auditLog, permissionMatrix,
-         orgTree, tasks, opportunities, visits, reminders, profitSimulation
+         orgTree, tasks, opportunities, visits, reminders, profitSimulation, precision
     // Moving within a screen (the screen's widgets take these keys).
     case moveUp, moveDown, pageUp, pageDown, top, bottom, open, nextTab, previousTab
     // Screen actions.
@@ -21,7 +21,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case togglePanel, movePanelUp, movePanelDown, save, drillUp, switchSeries, previousPeriod, nextPeriod, today
     case newTag, newTagGroup, editTags, toggleTag, markStrategic, addToGroup, removeFromGroup, markRow, assignManagers
     case togglePermission, newOrg, renameOrg, moveNode, closeOrg, newTask, assignTask
-    case newOpportunity, advanceStage, revertStage, loseOpportunity, newVisit, visitCustomer, snoozeReminder
+    case newOpportunity, advanceStage, revertStage, loseOpportunity, newVisit, visitCustomer, snoozeReminder, adoptProspect, switchDimension
     case switchCalculator, addScenario, removeScenario, saveScenario, relateCustomer, priceForCustomer
 }
 
@@ -125,6 +125,8 @@ public enum CommandRegistry {
                    keys: [.character("V")], .module),
         AppCommand(.reminders, "智能日程提醒", "Smart reminders", keywords: ["reminders", "birthday", "maturity", "coming up"],
                    keys: [.character("!")], .module),
+        AppCommand(.precision, "精准营销", "Precision marketing", keywords: ["churn", "prospects", "penetration", "usage", "fund chain"],
+                   keys: [.character("J")], .module),
         AppCommand(.orgTree, "机构团队管理", "Org and teams", keywords: ["org", "branches", "teams", "staff", "organisation"],
                    keys: [.character("O")], .module),
         AppCommand(.profitSimulation, "利润模拟测算", "Profit simulation",
@@ -185,6 +187,10 @@ public enum CommandRegistry {
                    .screens([.customer])),
         AppCommand(.snoozeReminder, "稍后提醒", "Snooze", keywords: ["later", "postpone"], keys: [.character("z")],
                    .screens([.reminders])),
+        AppCommand(.adoptProspect, "转为潜在客户", "Make a potential customer", keywords: ["prospect", "adopt", "lead"],
+                   keys: [.character("+")], .screens([.precision])),
+        AppCommand(.switchDimension, "切换维度", "Switch dimension", keywords: ["line", "industry", "tier"], keys: [.character("v")],
+                   .screens([.precision])),
         AppCommand(.newOrg, "新建下级机构", "New org below", keywords: ["create", "team", "branch"], keys: [.character("n")], f: 7,
                    bar: Text("新建", "New"), .screens([.orgTree])),
         AppCommand(.renameOrg, "机构改名", "Rename org", keywords: ["name"], keys: [.character("e")], .screens([.orgTree])),

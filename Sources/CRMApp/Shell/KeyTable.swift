@@ -44,6 +44,7 @@ extension ScreenKind {
         case .opportunities: return "opportunities"
         case .visits: return "visits"
         case .reminders: return "smart reminders"
+        case .precision: return "precision marketing"
         case .profitSimulation: return "profit simulation"
         }
     }

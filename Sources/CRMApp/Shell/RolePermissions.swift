@@ -30,7 +30,8 @@ public enum RolePermissions {
                                       .removeFromGroup]
         let management: [CommandID] = [.publish, .newTagGroup, .assignManagers]
         let marketing: [CommandID] = [.tasks, .opportunities, .newOpportunity, .advanceStage, .revertStage, .loseOpportunity, .visits,
-                                      .newVisit, .visitCustomer, .reminders, .snoozeReminder]
+                                      .newVisit, .visitCustomer, .reminders, .snoozeReminder, .precision,
+                                      .adoptProspect, .switchDimension]
         let setsTasks: [CommandID] = [.newTask, .assignTask]
         let pricing: [CommandID] = [.profitSimulation, .switchCalculator, .addScenario, .removeScenario, .saveScenario, .relateCustomer,
                                     .priceForCustomer]

@@ -64,9 +64,13 @@ public struct AdoptProspect: Mutation {
     }
 }
 
-/// The prospects already turned into potential customers, by prospect key, with their owner.
+/// The prospects already turned into potential customers.
 public enum PotentialCustomerQuery {
+    /// Prospect key -> the owner's name and staff id.
     public static func adopted(_ db: Database) throws -> [String: String] {
-        try Row.fetchAll(db, sql: "SELECT prospect_key, owner_id FROM work_potential_customer").reduce(into: [:]) { $0[$1[0]] = $1[1] }
+        try Row.fetchAll(db, sql: """
+            SELECT p.prospect_key, COALESCE(s.name || ' ' || p.owner_id, p.owner_id) FROM work_potential_customer p
+            LEFT JOIN base_staff s ON s.staff_id = p.owner_id
+            """).reduce(into: [:]) { $0[$1[0]] = $1[1] }
     }
 }

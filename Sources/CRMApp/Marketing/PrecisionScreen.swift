@@ -1,0 +1,222 @@
+import CRMCore
+import CRMStore
+import TUI
+
+/// Precision marketing (精准营销) in three tabs: 流失预警 (churn warnings of the data date, highest score first,
+/// with the signals that fired), 潜在客户 (fund-chain prospects ranked by score, with its four parts as reasons;
+/// `+` turns one into a potential customer of the manager whose customers deal with it most) and 产品使用 (the
+/// penetration of each product category by line, industry or tier; `v` switches). ← → or 1–3 change tab; Enter
+/// opens the customer.
+final class PrecisionScreen: Screen {
+    let kind = ScreenKind.precision
+    private enum Tab: Int, CaseIterable {
+        case churn, prospects, usage
+
+        func title(_ language: Language) -> String {
+            switch self {
+            case .churn: return language == .chinese ? "流失预警" : "Churn warning"
+            case .prospects: return language == .chinese ? "资金链潜在客户" : "Prospects"
+            case .usage: return language == .chinese ? "产品使用" : "Product usage"
+            }
+        }
+    }
+
+    private var tabs: Tabs
+    private var language: Language
+    private let shell: ShellActions
+    private var warnings: [ChurnWarning] = []
+    private var prospects: [Prospect] = []
+    private var adopted: [String: String] = [:]
+    private var usage: [ProductUsageGroup] = []
+    private var dimension = ProductUsageDimension.line
+    private var table: Table
+
+    init(shell: ShellActions) {
+        self.shell = shell
+        language = shell.language
+        tabs = Tabs(titles: Tab.allCases.map { $0.title(shell.language) })
+        table = Table(columns: [], source: ArrayTableSource(rows: []))
+        reload(shell: shell)
+    }
+
+    func title(_ language: Language) -> String { language == .chinese ? "精准营销" : "Precision marketing" }
+
+    private var tab: Tab { Tab(rawValue: tabs.active) ?? .churn }
+
+    func reload(shell: ShellActions) {
+        let scope = shell.session.scope, date = shell.services.businessDate, dimension = self.dimension
+        let loaded = try? shell.services.database.writer.read { db in
+            (try date.map { try ChurnQuery.warnings(db, asOf: $0, scope: scope, limit: 2_000) } ?? [],
+             try ProspectQuery.top(db, scope: scope, limit: 500), try PotentialCustomerQuery.adopted(db),
+             try ProductUsageQuery.matrix(db, by: dimension, scope: scope))
+        }
+        warnings = loaded?.0 ?? []
+        prospects = loaded?.1 ?? []
+        adopted = loaded?.2 ?? [:]
+        usage = loaded?.3 ?? []
+        rebuildTable()
+    }
+
+    private func rebuildTable() {
+        let zh = language == .chinese
+        let position = table.selectedRow
+        switch tab {
+        case .churn:
+            table = Table(columns: [
+                TableColumn(zh ? "得分" : "Score", kind: .number, minWidth: 4, maxWidth: 5),
+                TableColumn(zh ? "预警" : "Band", minWidth: 4, maxWidth: 6),
+                TableColumn(zh ? "客户" : "Customer", minWidth: 10, maxWidth: 30),
+                TableColumn(zh ? "触发信号" : "Signals", minWidth: 20, maxWidth: 200, flexible: true),
+            ], source: ArrayTableSource(rows: warnings.map { warning in
+                [String(warning.score), zh ? warning.band.chinese : warning.band.rawValue, warning.customerName,
+                 warning.signals.map { "\($0.code.rawValue) +\($0.points)" }.joined(separator: " ")]
+            }, sortKeys: warnings.map { [.number(Int64($0.score)), .text($0.band.rawValue), .text($0.customerName), .text("")] }))
+        case .prospects:
+            table = Table(columns: [
+                TableColumn(zh ? "排名" : "Rank", kind: .number, minWidth: 4, maxWidth: 6),
+                TableColumn(zh ? "得分" : "Score", kind: .number, minWidth: 5, maxWidth: 6),
+                TableColumn(zh ? "行外交易对手" : "Counterparty", minWidth: 12, maxWidth: 40, flexible: true),
+                TableColumn(zh ? "往来客户" : "Customers", kind: .number, minWidth: 4, maxWidth: 8),
+                TableColumn(zh ? "12月往来" : "12-month flow", kind: .number, minWidth: 8, maxWidth: 14),
+                TableColumn(zh ? "客户经理" : "Manager", minWidth: 6, maxWidth: 10),
+                TableColumn(zh ? "状态" : "State", minWidth: 4, maxWidth: 8),
+            ], source: ArrayTableSource(rows: prospects.map { prospect in
+                [String(prospect.rank), ScaledNumber.text(Int64(prospect.score), decimals: 2), prospect.name, String(prospect.customers),
+                 Amount.short(prospect.flow, language), prospect.topStaffName ?? "—",
+                 adopted[prospect.key] != nil ? (zh ? "已转化" : "adopted") : ""]
+            }))
+        case .usage:
+            let categories = ProductCategory.allCases
+            table = Table(columns: [TableColumn(dimensionTitle(zh), minWidth: 6, maxWidth: 14),
+                                    TableColumn(zh ? "客户数" : "Customers", kind: .number, minWidth: 5, maxWidth: 8)]
+                + categories.map { TableColumn(zh ? $0.chineseName : $0.rawValue, kind: .number, minWidth: 4, maxWidth: 10) },
+                          source: ArrayTableSource(rows: usage.map { group in
+                [groupName(group.group, zh)] + [String(group.customers)] + categories.map { category in
+                    group.customers == 0 ? "—" : "\(Money.divideRounded(Int64(group.holders[category] ?? 0) * 100, by: Int64(group.customers)))%"
+                }
+            }))
+        }
+        if let position { table.select(position: position) }
+    }
+
+    /// A group of the usage matrix by name: the line or tier in words, the industry section as its letter.
+    private func groupName(_ code: String, _ zh: Bool) -> String {
+        switch dimension {
+        case .line: return BusinessLine(rawValue: code).map { zh ? $0.chineseName : $0.englishName } ?? code
+        case .tier: return CustomerTier(rawValue: code).map { zh ? $0.chineseName : $0.rawValue.capitalized } ?? code
+        case .industry: return code
+        }
+    }
+
+    private func dimensionTitle(_ zh: Bool) -> String {
+        switch dimension {
+        case .line: return zh ? "条线" : "Line"
+        case .industry: return zh ? "行业门类" : "Industry"
+        case .tier: return zh ? "分层" : "Tier"
+        }
+    }
+
+    func render(in rect: Rect, on grid: inout Grid, context: ScreenContext) -> Point? {
+        if context.language != language {
+            language = context.language
+            tabs.titles = Tab.allCases.map { $0.title(language) }
+            rebuildTable()
+        }
+        let detailRows = tab == .usage ? 0 : 7
+        let parts = Split.rows(rect, [.fixed(1), .flex(1), .fixed(detailRows)])
+        tabs.render(in: parts[0], on: &grid, context: context.render)
+        let date = shell.services.businessDate?.description ?? "—"
+        let title: String
+        switch tab {
+        case .churn:
+            title = context.text("数据日期 \(date) 有信号的客户 \(table.position) · 红 ≥ 60 · 黄 35–59 · Enter 客户视图",
+                                 "Customers with a signal on \(date) \(table.position) · red ≥ 60 · amber 35–59 · Enter opens")
+        case .prospects:
+            title = context.text("资金链潜在客户 \(table.position) · + 转为潜在客户（商机与联系日程）",
+                                 "Prospects \(table.position) · + makes one a potential customer (a lead and a contact item)")
+        case .usage:
+            title = context.text("产品渗透率（持有该类产品的客户占比）按\(dimensionTitle(true)) · v 切换维度",
+                                 "Share of customers holding each category by \(dimensionTitle(false).lowercased()) · v switches")
+        }
+        let inside = Box.draw(parts[1], title: title, on: &grid, context: context.render)
+        table.layout(in: inside)
+        table.render(in: inside, on: &grid, context: context.render)
+        if detailRows > 0 { drawDetail(in: parts[2], on: &grid, context: context) }
+        return nil
+    }
+
+    /// The selected customer's signals with their figures, or the selected prospect's reasons.
+    private func drawDetail(in rect: Rect, on grid: inout Grid, context: ScreenContext) {
+        let inside = Box.draw(rect, title: context.text("依据", "Why"), on: &grid, context: context.render)
+        var lines: [String] = []
+        switch tab {
+        case .churn:
+            if let warning = selectedWarning {
+                lines = ["\(warning.customerName) \(warning.customerID) · \(warning.score) " + context.text("分", "points")]
+                    + warning.signals.map { "+\($0.points) \($0.text)" }
+            }
+        case .prospects:
+            if let prospect = selectedProspect {
+                lines = prospect.reasons.map { "+\(ScaledNumber.text(Int64($0.points), decimals: 2)) \($0.text)" }
+                if let owner = adopted[prospect.key] {
+                    lines.append(context.text("已转为 \(owner) 的潜在客户（商机管理与日程中可见）", "A potential customer of \(owner) (see Opportunities and the schedule)"))
+                }
+            }
+        case .usage:
+            break
+        }
+        for (offset, line) in lines.prefix(inside.height).enumerated() {
+            grid.put(DisplayWidth.fit(line, to: inside.width), x: inside.x, y: inside.y + offset, style: Style(offset == 0 ? .accent : .normal),
+                     limit: inside.maxX)
+        }
+    }
+
+    private var selectedWarning: ChurnWarning? {
+        guard tab == .churn, let row = table.selectedRow, warnings.indices.contains(row) else { return nil }
+        return warnings[row]
+    }
+
+    private var selectedProspect: Prospect? {
+        guard tab == .prospects, let row = table.selectedRow, prospects.indices.contains(row) else { return nil }
+        return prospects[row]
+    }
+
+    func handle(_ key: Key, shell: ShellActions) -> Bool {
+        let before = tabs.active
+        if tabs.handle(key) == .handled {
+            if tabs.active != before { rebuildTable() }
+            return true
+        }
+        if table.handle(key) == .submitted, let warning = selectedWarning { shell.openCustomer(warning.customerID) }
+        return true
+    }
+
+    func perform(_ command: CommandID, shell: ShellActions) -> Bool {
+        let zh = shell.language == .chinese
+        switch command {
+        case .adoptProspect:
+            guard let prospect = selectedProspect else {
+                shell.notify(zh ? "先在“资金链潜在客户”中选中一个" : "Select a prospect first", .info)
+                return true
+            }
+            let owner = prospect.topStaffName ?? "—"
+            shell.confirm(title: zh ? "转为潜在客户" : "Make a potential customer",
+                          message: zh ? "把 \(prospect.name) 转为 \(owner) 的潜在客户，并建立商机和三日内的联系日程？"
+                                      : "Make \(prospect.name) a potential customer of \(owner), with a lead and a contact item?") {
+                let adopt = AdoptProspect(id: MutationID.make(), opportunityID: MutationID.make(), scheduleID: MutationID.make(),
+                                          prospectKey: prospect.key, today: shell.services.reminderDay)
+                guard shell.apply(adopt) else { return }
+                self.reload(shell: shell)
+                shell.notify(zh ? "已转为潜在客户：商机与联系日程已建立" : "Done: a lead and a contact item were made", .success)
+            }
+        case .switchDimension:
+            guard tab == .usage else { return true }
+            let all = ProductUsageDimension.allCases
+            dimension = all[(all.firstIndex(of: dimension)! + 1) % all.count]
+            reload(shell: shell)
+        default:
+            return false
+        }
+        return true
+    }
+}
