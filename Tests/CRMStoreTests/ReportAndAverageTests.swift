@@ -177,7 +177,8 @@ private func texts(_ table: ReportTable) -> [[String]] { table.rows.map { $0.map
     @Test func theRegistryNamesEveryReportOnce() {
         let names = ReportRegistry.all.map(\.name)
         #expect(names == ["effective-accounts", "credit-usage", "credit-usage-by-conglomerate", "loan-rates",
-                          "loan-rates-by-conglomerate", "task-progress", "marketing-by-staff", "marketing-by-org"])
+                          "loan-rates-by-conglomerate", "task-progress", "marketing-by-staff", "marketing-by-org",
+                          "contribution-ranking"])
         #expect(Set(names).count == names.count)
         #expect(ReportRegistry.all.allSatisfy { !$0.chineseTitle.isEmpty && !$0.englishTitle.isEmpty && !$0.summary.isEmpty })
     }

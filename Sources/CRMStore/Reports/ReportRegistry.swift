@@ -3,7 +3,7 @@ public enum ReportRegistry {
     public static let all: [Report] = [
         EffectiveAccountsReport.report, CreditUsageReport.report, CreditUsageByConglomerateReport.report,
         LoanRatesReport.report, LoanRatesByConglomerateReport.report, TaskProgressReport.report, MarketingByStaffReport.report,
-        MarketingByOrgReport.report,
+        MarketingByOrgReport.report, ContributionRankingReport.report,
     ]
 
     /// The report with this name, if there is one.

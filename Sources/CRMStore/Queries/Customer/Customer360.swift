@@ -99,6 +99,23 @@ public struct MonthlyContribution: Sendable, Equatable {
     public let rarocBP: Int64?
     /// After-tax profit less a month of the capital charge (capital x hurdle / 12).
     public let eva: Int64
+
+    /// A month worked out from the management-accounting figures per domain.md, each derived figure rounded once.
+    public init(month: String, ftpIncome: Int64, feeIncome: Int64, operatingCost: Int64, expectedLoss: Int64, economicCapital: Int64,
+                settings: Settings) {
+        let beforeTax = ftpIncome + feeIncome - operatingCost - expectedLoss
+        let afterTax = Money.divideRounded(beforeTax * (100 - settings.taxRatePercent), by: 100)
+        self.month = month
+        self.ftpIncome = ftpIncome
+        self.feeIncome = feeIncome
+        self.operatingCost = operatingCost
+        self.expectedLoss = expectedLoss
+        self.economicCapital = economicCapital
+        profitBeforeTax = beforeTax
+        profitAfterTax = afterTax
+        rarocBP = economicCapital == 0 ? nil : Money.divideRounded(beforeTax * 12 * 10_000, by: economicCapital)
+        eva = afterTax - Money.divideRounded(economicCapital * settings.hurdleRatePercent, by: 100 * 12)
+    }
 }
 
 /// A transaction as the 360 lists it.

@@ -99,14 +99,8 @@ public enum Customer360Query {
             SELECT month, ftp_income, fee_income, operating_cost, expected_loss, economic_capital FROM base_profit
             WHERE customer_id = ? ORDER BY month DESC LIMIT ?
             """, arguments: [customerID, months]).map { row in
-            let ftp: Int64 = row[1], fee: Int64 = row[2], cost: Int64 = row[3], loss: Int64 = row[4], capital: Int64 = row[5]
-            let beforeTax = ftp + fee - cost - loss
-            let afterTax = Money.divideRounded(beforeTax * (100 - settings.taxRatePercent), by: 100)
-            let capitalCharge = Money.divideRounded(capital * settings.hurdleRatePercent, by: 100 * 12)
-            return MonthlyContribution(
-                month: row[0], ftpIncome: ftp, feeIncome: fee, operatingCost: cost, expectedLoss: loss, economicCapital: capital,
-                profitBeforeTax: beforeTax, profitAfterTax: afterTax,
-                rarocBP: capital == 0 ? nil : Money.divideRounded(beforeTax * 12 * 10_000, by: capital), eva: afterTax - capitalCharge)
+            MonthlyContribution(month: row[0], ftpIncome: row[1], feeIncome: row[2], operatingCost: row[3], expectedLoss: row[4],
+                                economicCapital: row[5], settings: settings)
         }
     }
 
