@@ -155,3 +155,39 @@ final class MarketingScreenTests: XCTestCase {
         assertFills(session.grid)
     }
 }
+
+final class ReportsScreenTests: XCTestCase {
+    override func setUp() { TextLocale.activateUTF8ForTesting() }
+
+    /// Every report runs from the screen within the user's scope; x exports the shown one as CSV; both are audited.
+    func testEveryReportRunsAndOneIsExported() throws {
+        let home = NSTemporaryDirectory() + "crm-reports-\(UUID().uuidString)"
+        setenv("CRM_EXPORT_DIR", home + "/crm-exports", 1)
+        defer {
+            unsetenv("CRM_EXPORT_DIR")
+            try? FileManager.default.removeItem(atPath: home)
+        }
+        let shell = try TinyBankFixture.shell(as: .teamLead)
+        let session = HeadlessSession(shell, size: TestSize.small)
+        session.press(.character("E"))
+        XCTAssertEqual(shell.current.kind, .reports, session.screen)
+        for (index, report) in ReportRegistry.all.enumerated() {
+            if index > 0 { session.press(.down) }
+            session.press(.enter)
+            XCTAssertTrue(session.screen.contains(report.chineseTitle), "\(report.name):\n\(session.screen)")
+            XCTAssertFalse(session.screen.contains("无法") || session.screen.contains("error"), "\(report.name):\n\(session.screen)")
+            assertFills(session.grid)
+        }
+        session.press(.character("x"))
+        XCTAssertTrue(session.screen.contains("已导出"), session.screen)
+        let files = try FileManager.default.contentsOfDirectory(atPath: home + "/crm-exports")
+        XCTAssertEqual(files.count, 1)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: home + "/crm-exports/" + files[0]))
+        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "a byte-order mark, as crm report writes")
+        XCTAssertTrue(String(decoding: bytes.dropFirst(3), as: UTF8.self).hasPrefix("排名,客户号"))
+        let actions = try shell.services.database.writer.read { try AuditLog.query($0, action: "export") }.map(\.action)
+        XCTAssertEqual(actions, ["export"])
+        let looks = try shell.services.database.writer.read { try AuditLog.query($0, action: "report") }
+        XCTAssertEqual(looks.count, ReportRegistry.all.count)
+    }
+}

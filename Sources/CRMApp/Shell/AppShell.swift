@@ -109,6 +109,7 @@ public final class AppShell: TerminalApplication, ShellActions {
         case .visits: return VisitsScreen(shell: self)
         case .reminders: return RemindersScreen(shell: self)
         case .precision: return PrecisionScreen(shell: self)
+        case .reports: return ReportsScreen(shell: self)
         case .customerSearch: return CustomerSearchScreen(shell: self)
         case .profitSimulation: return ProfitSimulationScreen(shell: self)
         default: return nil
@@ -280,7 +281,7 @@ public final class AppShell: TerminalApplication, ShellActions {
             stack = [screen]
         case .home, .announcements, .alerts, .schedule, .cockpit, .homeLayout, .tags, .customerSets, .customerSearch, .auditLog,
              .permissionMatrix, .orgTree, .tasks, .opportunities, .visits,
-             .reminders, .profitSimulation, .precision:
+             .reminders, .profitSimulation, .precision, .reports:
             guard signedIn != nil else { return false }
             open(command)
         default:

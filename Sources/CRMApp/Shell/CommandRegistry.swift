@@ -4,7 +4,7 @@ import TUI
 /// The kinds of screen, which decide where a command applies.
 public enum ScreenKind: String, Sendable, CaseIterable {
     case signIn, home, announcements, alerts, schedule, cockpit, homeLayout, customer, tags, customerTags, customerSets, customerSet,
-         customerSearch, auditLog, permissionMatrix, orgTree, tasks, opportunities, visits, reminders, profitSimulation, precision
+         customerSearch, auditLog, permissionMatrix, orgTree, tasks, opportunities, visits, reminders, profitSimulation, precision, reports
 }
 
 /// Every command's stable id.
@@ -13,7 +13,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case help, palette, quit, back, refresh, switchLanguage, signOut
     // Modules and functions, reachable from anywhere.
     case home, announcements, alerts, schedule, cockpit, homeLayout, tags, customerSets, customerSearch, auditLog, permissionMatrix,
-         orgTree, tasks, opportunities, visits, reminders, profitSimulation, precision
+         orgTree, tasks, opportunities, visits, reminders, profitSimulation, precision, reports
     // Moving within a screen (the screen's widgets take these keys).
     case moveUp, moveDown, pageUp, pageDown, top, bottom, open, nextTab, previousTab
     // Screen actions.
@@ -22,6 +22,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case newTag, newTagGroup, editTags, toggleTag, markStrategic, addToGroup, removeFromGroup, markRow, assignManagers
     case togglePermission, newOrg, renameOrg, moveNode, closeOrg, newTask, assignTask
     case newOpportunity, advanceStage, revertStage, loseOpportunity, newVisit, visitCustomer, snoozeReminder, adoptProspect, switchDimension
+    case reportOptions, exportReport
     case switchCalculator, addScenario, removeScenario, saveScenario, relateCustomer, priceForCustomer
 }
 
@@ -127,6 +128,8 @@ public enum CommandRegistry {
                    keys: [.character("!")], .module),
         AppCommand(.precision, "精准营销", "Precision marketing", keywords: ["churn", "prospects", "penetration", "usage", "fund chain"],
                    keys: [.character("J")], .module),
+        AppCommand(.reports, "统计报表", "Reports", keywords: ["report", "export", "csv", "statistics", "contribution"],
+                   keys: [.character("E")], .module),
         AppCommand(.orgTree, "机构团队管理", "Org and teams", keywords: ["org", "branches", "teams", "staff", "organisation"],
                    keys: [.character("O")], .module),
         AppCommand(.profitSimulation, "利润模拟测算", "Profit simulation",
@@ -191,6 +194,10 @@ public enum CommandRegistry {
                    keys: [.character("+")], .screens([.precision])),
         AppCommand(.switchDimension, "切换维度", "Switch dimension", keywords: ["line", "industry", "tier"], keys: [.character("v")],
                    .screens([.precision])),
+        AppCommand(.reportOptions, "报表参数", "Report options", keywords: ["as of", "period", "conglomerate"], keys: [.character("e")],
+                   .screens([.reports])),
+        AppCommand(.exportReport, "导出 CSV", "Export CSV", keywords: ["export", "csv", "download"], keys: [.character("x")], f: 8,
+                   bar: Text("导出", "Export"), .screens([.reports])),
         AppCommand(.newOrg, "新建下级机构", "New org below", keywords: ["create", "team", "branch"], keys: [.character("n")], f: 7,
                    bar: Text("新建", "New"), .screens([.orgTree])),
         AppCommand(.renameOrg, "机构改名", "Rename org", keywords: ["name"], keys: [.character("e")], .screens([.orgTree])),

@@ -45,6 +45,7 @@ extension ScreenKind {
         case .visits: return "visits"
         case .reminders: return "smart reminders"
         case .precision: return "precision marketing"
+        case .reports: return "reports"
         case .profitSimulation: return "profit simulation"
         }
     }

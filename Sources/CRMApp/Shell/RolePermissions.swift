@@ -26,8 +26,8 @@ public enum RolePermissions {
         let workbench: [CommandID] = [.home, .announcements, .markRead, .schedule, .newItem, .editItem, .completeItem, .previousPeriod,
                                       .nextPeriod, .today, .homeLayout, .togglePanel, .movePanelUp, .movePanelDown, .save]
         let figures: [CommandID] = [.alerts, .search, .sort, .sortDirection, .cockpit, .drillUp, .switchSeries]
-        let customers: [CommandID] = [.customerSearch, .markRow, .tags, .newTag, .editTags, .toggleTag, .customerSets, .addToGroup,
-                                      .removeFromGroup]
+        let customers: [CommandID] = [.reports, .reportOptions, .exportReport, .customerSearch, .markRow, .tags, .newTag, .editTags, .toggleTag,
+                                      .customerSets, .addToGroup, .removeFromGroup]
         let management: [CommandID] = [.publish, .newTagGroup, .assignManagers]
         let marketing: [CommandID] = [.tasks, .opportunities, .newOpportunity, .advanceStage, .revertStage, .loseOpportunity, .visits,
                                       .newVisit, .visitCustomer, .reminders, .snoozeReminder, .precision,
