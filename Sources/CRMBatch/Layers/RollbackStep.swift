@@ -43,6 +43,9 @@ enum RollbackStep {
             try db.execute(sql: "DELETE FROM \(table) WHERE biz_date >= ?", arguments: [day])
         }
         try db.execute(sql: "DELETE FROM base_profit WHERE batch_date >= ?", arguments: [day])
+        // Loan changes read from the transactions go with them. Those read from loan rows stay: the rows keep their
+        // latest version, so loading the day again finds nothing left to compare and would lose them.
+        try db.execute(sql: "DELETE FROM app_loan_event WHERE biz_date >= ? AND kind IN ('DRAWDOWN', 'REPAYMENT')", arguments: [day])
         try db.execute(sql: "DELETE FROM app_tier_history WHERE from_date >= ?", arguments: [day])
         // Manager sets received from `date` on give way to the set each customer had the day before.
         try db.execute(sql: """

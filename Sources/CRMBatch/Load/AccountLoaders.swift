@@ -1,4 +1,5 @@
 import CRMCore
+import GRDB
 
 /// `accounts.csv`; also gives each new account its running-balance row in the summary layer.
 struct AccountLoader: ExtractLoader {
@@ -44,6 +45,7 @@ struct AccountLoader: ExtractLoader {
 struct LoanLoader: ExtractLoader {
     private let context: LoadContext
     private let insert: BulkStatement
+    private let event: BulkStatement
 
     init(_ context: LoadContext) throws {
         self.context = context
@@ -51,6 +53,9 @@ struct LoanLoader: ExtractLoader {
             INSERT OR REPLACE INTO base_loan(contract_id, customer_id, account_no, product_code, amount, rate_ppm,
               lpr_spread_bp, start_date, maturity_date, classification, guarantee_type, status, batch_date, source_line)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        event = try BulkStatement(context.db, sql: """
+            INSERT OR REPLACE INTO app_loan_event(biz_date, event_id, kind, customer_id, contract_id, amount, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
     }
 
@@ -64,15 +69,26 @@ struct LoanLoader: ExtractLoader {
         }
         let product = try row.required("product_code")
         try references.require(references.products.contains(product), column: "product_code", what: "product", id: product)
+        let contract = try row.required("contract_id")
+        let amount = try row.requiredMoney("amount")
+        let maturity = try row.requiredDate("maturity_date")
+        let classification = try row.code("classification", Codes.classifications)
+        let status = try row.code("status", Codes.loanStatus)
+        let stored = try Row.fetchOne(context.db.cachedStatement(sql: "SELECT status, classification FROM base_loan WHERE contract_id = ?"),
+                                      arguments: [contract])
         try insert.execute([
-            .text(try row.required("contract_id")), .text(customer), .optional(account), .text(product),
-            .int(try row.requiredMoney("amount")), .optional(try row.scaled("rate", decimals: Scale.ratePercentDecimals)),
+            .text(contract), .text(customer), .optional(account), .text(product),
+            .int(amount), .optional(try row.scaled("rate", decimals: Scale.ratePercentDecimals)),
             .optional(try row.integer("lpr_spread_bp")), .text(try row.requiredDate("start_date").description),
-            .text(try row.requiredDate("maturity_date").description),
-            .text(try row.code("classification", Codes.classifications)),
-            .text(try row.code("guarantee_type", Codes.guaranteeTypes)), .text(try row.code("status", Codes.loanStatus)),
+            .text(maturity.description), .text(classification),
+            .text(try row.code("guarantee_type", Codes.guaranteeTypes)), .text(status),
             .text(context.dateText), .int(Int64(row.line)),
         ])
+        let old = stored.map { (status: $0[0] as String, classification: $0[1] as String) }
+        for change in LoanEventStep.changes(old: old, status: status, classification: classification, maturity: maturity, date: context.date) {
+            try event.execute([.text(context.dateText), .text("\(contract):\(change.kind)"), .text(change.kind), .text(customer), .text(contract),
+                               .int(amount), .text(change.detail)])
+        }
     }
 }
 

@@ -69,6 +69,7 @@ enum DayLoad {
         stepStarted("alerts")
         try AlertStep.raiseRuleA(db, filter: "rowid > :before", arguments: today, minimum: settings.largeMovementMinimum)
         try AlertStep.raiseRuleB(db, date: date, settings: settings)
+        try LoanEventStep.fromTransactions(db, after: before)
         stepStarted("customer status")
         try CustomerStatusStep.run(db, date: date, firstLoaded: firstLoaded, settings: settings,
                                    lastActive: .incremental(transactionsAfter: before))

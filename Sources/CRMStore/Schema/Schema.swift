@@ -33,6 +33,7 @@ public enum Schema {
         migrator.registerMigration("v5-prospects", migrate: ProspectTables.create)
         migrator.registerMigration("v5-precision-settings", migrate: SystemTables.addMissingSettings)
         migrator.registerMigration("v5-potential-customers", migrate: PotentialCustomerTables.create)
+        migrator.registerMigration("v5-loan-events", migrate: LoanEventTables.create)
         return migrator
     }
 }

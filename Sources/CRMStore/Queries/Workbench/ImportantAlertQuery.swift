@@ -12,6 +12,9 @@ public struct CustomerAlert: Sendable, Equatable {
         case dormant
         /// A churn warning in the red band (score 60 or more) on the business date.
         case churnRisk
+        /// Loan changes (贷款变动提醒): a drawdown, a repayment, a settlement before maturity, a change of
+        /// five-level classification.
+        case loanDrawdown, loanRepayment, earlySettlement, classificationChange
     }
 
     public let kind: Kind
@@ -22,9 +25,22 @@ public struct CustomerAlert: Sendable, Equatable {
     public let amount: Int64
     /// The churn score (0 to 100) of a churn warning, else nil.
     public var churnScore: Int? = nil
+    /// What changed, for a loan change (the classification `NORMAL→SPECIAL_MENTION`, the maturity, the purpose).
+    public var detail: String? = nil
 }
 
 extension CustomerAlert.Kind {
+    /// The kind of a loan change stored by the batch (`app_loan_event.kind`).
+    init?(loanEvent kind: String) {
+        switch kind {
+        case "DRAWDOWN": self = .loanDrawdown
+        case "REPAYMENT": self = .loanRepayment
+        case "EARLY_SETTLEMENT": self = .earlySettlement
+        case "CLASSIFICATION": self = .classificationChange
+        default: return nil
+        }
+    }
+
     /// The kind of a batch alert: rule A (one large transaction) or B (a large net change), by direction.
     init(rule: String, direction: String) {
         let inflow = direction == "C"
@@ -33,7 +49,8 @@ extension CustomerAlert.Kind {
 }
 
 public enum ImportantAlertQuery {
-    /// Large movements in scope from `days` business days up to `date`, newest and largest first, then the customers
+    /// Large movements in scope from `days` business days up to `date`, newest and largest first, then the loan
+    /// changes of the same days, then the customers
     /// in scope whose churn warning is red on `date`, highest score first, then dormant customers in scope by how
     /// recently they went quiet.
     public static func recent(_ db: Database, scope: DataScope, through date: BusinessDate, days: Int = 7,
@@ -50,6 +67,18 @@ public enum ImportantAlertQuery {
                 CustomerAlert(kind: CustomerAlert.Kind(rule: row[0], direction: row[1]), customerID: row[2], customerName: row[3],
                               date: BusinessDate(row[4] as String)!, amount: row[5])
             }
+        let loans = try Row.fetchAll(db, sql: """
+            SELECT a.kind, a.customer_id, c.name, a.biz_date, a.amount, a.detail
+            FROM app_loan_event a JOIN base_customer c ON c.customer_id = a.customer_id
+            WHERE a.biz_date BETWEEN ? AND ? AND \(condition.sql)
+            ORDER BY a.biz_date DESC, a.amount DESC, a.event_id
+            LIMIT ?
+            """, arguments: [date.adding(days: -(days - 1)).description, date.description] + condition.arguments + [limit])
+            .compactMap { row -> CustomerAlert? in
+                guard let kind = CustomerAlert.Kind(loanEvent: row[0]) else { return nil }
+                return CustomerAlert(kind: kind, customerID: row[1], customerName: row[2], date: BusinessDate(row[3] as String)!, amount: row[4],
+                                     detail: row[5])
+            }
         let churn = try ChurnQuery.warnings(db, asOf: date, scope: scope, band: .red, limit: limit).map { warning in
             CustomerAlert(kind: .churnRisk, customerID: warning.customerID, customerName: warning.customerName, date: date,
                           amount: 0, churnScore: warning.score)
@@ -65,6 +94,6 @@ public enum ImportantAlertQuery {
             CustomerAlert(kind: .dormant, customerID: row[0], customerName: row[1],
                           date: BusinessDate(row[2] as String) ?? date, amount: 0)
         }
-        return movements + churn + dormant
+        return movements + loans + churn + dormant
     }
 }
