@@ -38,6 +38,7 @@ public struct Settings: Sendable, Equatable {
         Entry(key: "reminder_maturity_days", value: "30", description: "智能提醒：定期存款与贷款到期提前几天提醒"),
         Entry(key: "reminder_credit_days", value: "60", description: "智能提醒：授信额度到期提前几天提醒"),
         Entry(key: "reminder_schedule_days", value: "3", description: "智能提醒：日程中的拜访与回访提前几天列出"),
+        Entry(key: "plan_behind_margin_pct", value: "5", description: "经营计划：完成率低于时间进度超过此百分点时提醒落后"),
     ]
 
     public var largeMovementMinimum: Int64 = 1_000_000_00
@@ -54,6 +55,8 @@ public struct Settings: Sendable, Equatable {
     public var dayBasis: Int64 = 360
     public var passwordPolicy = PasswordPolicy()
     public var reminderLeadDays = ReminderLeadDays()
+    /// Percentage points by which completion may trail time elapsed before a plan node counts as behind.
+    public var planBehindMarginPercent: Int64 = 5
 
     public init() {}
 
@@ -102,6 +105,7 @@ public struct Settings: Sendable, Equatable {
             case "reminder_maturity_days": settings.reminderLeadDays.maturity = integer.map(Int.init) ?? settings.reminderLeadDays.maturity
             case "reminder_credit_days": settings.reminderLeadDays.creditExpiry = integer.map(Int.init) ?? settings.reminderLeadDays.creditExpiry
             case "reminder_schedule_days": settings.reminderLeadDays.schedule = integer.map(Int.init) ?? settings.reminderLeadDays.schedule
+            case "plan_behind_margin_pct": settings.planBehindMarginPercent = integer ?? settings.planBehindMarginPercent
             default: break
             }
         }

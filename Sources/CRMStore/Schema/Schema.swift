@@ -28,6 +28,8 @@ public enum Schema {
         migrator.registerMigration("v5-marketing", migrate: MarketingTables.create)
         migrator.registerMigration("v5-reminder-settings", migrate: SystemTables.addMissingSettings)
         migrator.registerMigration("v5-pricing-settings", migrate: SystemTables.addMissingSettings)
+        migrator.registerMigration("v6-plans", migrate: PlanTables.create)
+        migrator.registerMigration("v6-plan-settings", migrate: SystemTables.addMissingSettings)
         return migrator
     }
 }
