@@ -8,7 +8,7 @@ struct CRM: ParsableCommand {
         discussion: "Amounts print in yuan with two decimals. Database: --db, else CRM_DB, else $XDG_DATA_HOME/crm/crm.sqlite.",
         subcommands: [UICommand.self, DemoCommand.self, GenerateCommand.self, EtlCommand.self, BalancesCommand.self,
                       AlertsCommand.self, FundFlowCommand.self, CustomerCommand.self, AverageCommand.self, ReportCommand.self,
-                      TasksCommand.self, OpportunitiesCommand.self,
+                      TasksCommand.self, OpportunitiesCommand.self, KPICommand.self, PlanCommand.self,
                       AdminCommand.self, CalcCommand.self, KeysCommand.self, BenchUICommand.self, BenchSearchCommand.self],
         defaultSubcommand: UICommand.self)
 }

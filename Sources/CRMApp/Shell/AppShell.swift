@@ -110,6 +110,7 @@ public final class AppShell: TerminalApplication, ShellActions {
         case .reminders: return RemindersScreen(shell: self)
         case .customerSearch: return CustomerSearchScreen(shell: self)
         case .profitSimulation: return ProfitSimulationScreen(shell: self)
+        case .plans: return PlansScreen(shell: self)
         default: return nil
         }
     }
@@ -279,7 +280,7 @@ public final class AppShell: TerminalApplication, ShellActions {
             stack = [screen]
         case .home, .announcements, .alerts, .schedule, .cockpit, .homeLayout, .tags, .customerSets, .customerSearch, .auditLog,
              .permissionMatrix, .orgTree, .tasks, .opportunities, .visits,
-             .reminders, .profitSimulation:
+             .reminders, .profitSimulation, .plans:
             guard signedIn != nil else { return false }
             open(command)
         default:

@@ -45,6 +45,7 @@ extension ScreenKind {
         case .visits: return "visits"
         case .reminders: return "smart reminders"
         case .profitSimulation: return "profit simulation"
+        case .plans: return "business plans"
         }
     }
 }
