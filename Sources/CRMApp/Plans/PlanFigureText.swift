@@ -27,16 +27,15 @@ enum PlanFigureText {
         }
     }
 
-    /// One line of progress: "存款年日均 2025 完成 45.20% · 时间 32.26% · 每日需 1.71亿 · 落后".
+    /// One line of progress, what matters first: "存款年日均 2025 · 落后 · 完成 45.20% / 时间 32.26% · 每日需 1.71亿 · 目标 6.00亿".
     static func summary(_ plan: Plan, _ progress: PlanProgress, _ language: Language) -> String {
         let zh = language == .chinese
         let parts = [
-            indicator(plan.indicator, language) + " " + plan.period.description,
-            (zh ? "目标 " : "target ") + value(progress.target.target, plan.indicator.unit, language),
-            (zh ? "完成 " : "done ") + percent(progress.completionBP),
-            (zh ? "时间 " : "time ") + percent(progress.elapsedBP),
+            indicator(plan.indicator, language) + " " + plan.period.description + (progress.isBehind ? (zh ? " · 落后" : " · behind") : ""),
+            (zh ? "完成 " : "done ") + percent(progress.completionBP) + (zh ? " / 时间 " : " / time ") + percent(progress.elapsedBP),
             need(progress.need, plan.indicator.unit, language),
+            (zh ? "目标 " : "target ") + value(progress.target.target, plan.indicator.unit, language),
         ]
-        return parts.joined(separator: " · ") + (progress.isBehind ? (zh ? " · 落后" : " · behind") : "")
+        return parts.joined(separator: " · ")
     }
 }

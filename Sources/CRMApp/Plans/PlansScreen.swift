@@ -49,7 +49,9 @@ final class PlansScreen: Screen {
         let loaded = try? shell.services.database.writer.read { db -> (PlanTree, PlanTracking, [PlanRevision])? in
             guard let tree = try PlanTree.load(db, planID: planID, for: viewer) else { return nil }
             let margin = try Settings.read(db).planBehindMarginPercent
-            return (tree, try PlanTracking.track(db, tree: tree, marginPercent: margin), try tree.revisions(db))
+            // Ranks are among all siblings, also those the viewer does not see.
+            let whole = try PlanTree.load(db, planID: planID, for: nil) ?? tree
+            return (tree, try PlanTracking.track(db, tree: whole, marginPercent: margin), try tree.revisions(db))
         }
         (planTree, tracking, revisions) = (loaded?.0, loaded?.1, loaded?.2 ?? [])
         rebuildTree()
@@ -69,13 +71,13 @@ final class PlansScreen: Screen {
         tree.reopen(open, selecting: selected)
     }
 
-    /// "目标 50.00万 · 完成 45.20% · 时间 32.26% · 第 1/2 · 缺口 1.00万 · 落后"
+    /// "目标 50.00万 · 完成 45.20% · 第 1/2 · 下级差 1.00万 · 落后" (time elapsed is the same for every node: it is in
+    /// the box's title).
     private static func detail(_ target: PlanTarget, tree: PlanTree, progress: PlanProgress?, language: Language) -> String {
         let zh = language == .chinese, unit = tree.plan.indicator.unit
         var parts = [(zh ? "目标 " : "target ") + PlanFigureText.value(target.target, unit, language)]
         if let progress {
             parts.append((zh ? "完成 " : "done ") + PlanFigureText.percent(progress.completionBP))
-            parts.append((zh ? "时间 " : "time ") + PlanFigureText.percent(progress.elapsedBP))
             if let rank = progress.rank, progress.siblings > 1 { parts.append(zh ? "第 \(rank)/\(progress.siblings)" : "#\(rank)/\(progress.siblings)") }
         }
         if let gap = tree.childrenGap(of: target.node), gap != 0 {
@@ -100,7 +102,12 @@ final class PlansScreen: Screen {
         }
         let plan = planTree.plan
         let parts = Split.rows(rect, [.flex(1), .fixed(7)])
-        let measured = tracking?.date.map { context.text("截至 \($0)", "as of \($0)") } ?? context.text("尚无本期数据", "no data in the period yet")
+        let measured = tracking.flatMap { tracking in
+            tracking.date.map { date in
+                let elapsed = PlanFigureText.percent(PlanPace.basisPoints(Int64(PlanPace.elapsedDays(plan.period, asOf: date)), of: Int64(plan.period.days)))
+                return context.text("截至 \(date) · 时间 \(elapsed)", "as of \(date) · time \(elapsed)")
+            }
+        } ?? context.text("尚无本期数据", "no data in the period yet")
         let title = "\(PlanFigureText.indicator(plan.indicator, context.language)) \(plan.period) (\(index + 1)/\(plans.count)) · \(measured) · "
             + context.text("[ ] 切换 · n 下达 · A 分解 · e 调整", "[ ] switch · n issue · A split · e revise")
         let treeArea = Box.draw(parts[0], title: title, on: &grid, context: context.render)
@@ -144,7 +151,9 @@ final class PlansScreen: Screen {
         }
         if let last = revisions.last(where: { $0.node == target.node }) {
             let before = last.before.map { PlanFigureText.value($0, unit, language) + " → " } ?? ""
-            lines.append(("\(last.changedAt) \(last.changedBy) \(before)\(PlanFigureText.value(last.after, unit, language)) \(last.reason)", Style(.dim)))
+            let how = zh ? last.method.chineseName : last.method.englishName
+            lines.append(("\(last.changedAt) \(last.changedBy) \(how) \(before)\(PlanFigureText.value(last.after, unit, language)) \(last.reason)",
+                          Style(.dim)))
         }
         return lines
     }
@@ -199,59 +208,54 @@ final class PlansScreen: Screen {
         }
     }
 
+    /// One form: the method, the reason (needed when the node was split before), and each node below with a
+    /// target (the current one, else an equal share), used when the method is by hand.
     private func presentSplit() {
         let zh = shell.language == .chinese
-        guard let plan = planTree?.plan, let target = selected, target.node.kind == .org else {
-            shell.notify(zh ? "请选中一个机构节点" : "Select an org node", .info)
+        guard let plan = planTree?.plan, let target = selected, target.node.kind == .org,
+              let proposal = try? shell.services.database.writer.read({ db in
+                  try PlanSplit.propose(db, plan: plan, orgID: target.node.id, target: target.target, method: .equal)
+              }) else {
+            shell.notify(zh ? "请选中一个下面还有机构或客户经理的机构节点" : "Select an org node with orgs or managers below", .info)
             return
         }
+        let unit = plan.indicator.unit
         let methods: [(PlanTargetMethod, String)] = [(.equal, zh ? "平均" : "equally"), (.lastYear, zh ? "按去年同期" : "by last year"),
-                                                     (.manual, zh ? "手工" : "by hand")]
-        let resplit = !(planTree?.children(of: target.node).isEmpty ?? true)
+                                                     (.manual, zh ? "手工（按下列各项）" : "by hand (as below)")]
+        let current = planTree?.targets ?? [:]
+        let resplit = proposal.shares.contains { current[$0.node] != nil }
+        let shares = proposal.shares.map { share in
+            FormField.text(share.node.description, label: share.name, value: Self.typed(current[share.node]?.target ?? share.target, unit),
+                           maxLength: 20)
+        }
         let form = Form(fields: [
             .choice("method", label: zh ? "分解方式" : "Method", options: methods.map(\.1)),
             .text("reason", label: zh ? "原因" : "Reason", placeholder: resplit ? (zh ? "已分解过，须填写" : "required: split before") : "",
                   maxLength: 200),
-        ], inputWidth: 30)
-        shell.presentForm(title: zh ? "分解 \(target.name) 的目标到下级" : "Split \(target.name)'s target below", form: form) { values in
+        ] + shares, inputWidth: 24)
+        let title = zh ? "分解 \(target.name) 的目标 \(unit.text(target.target))" : "Split \(target.name)'s target \(unit.text(target.target))"
+        shell.presentForm(title: title, form: form) { values in
             let method = methods.first { $0.1 == values["method"] }?.0 ?? .equal
-            let reason = values["reason"] ?? ""
+            var targets: [PlanNodeID: Int64] = [:]
             if method == .manual {
-                self.presentManualSplit(plan: plan, target: target, reason: reason)
-                return nil
+                for share in proposal.shares {
+                    guard let value = unit.parse(values[share.node.description] ?? "") else {
+                        return zh ? "\(share.name) 的目标不是\(unit.chineseName)数" : "\(share.name)'s target is not in \(unit.englishName)"
+                    }
+                    targets[share.node] = value
+                }
             }
-            if let failure = self.shell.attempt(SplitPlanTarget(planID: plan.id, orgID: target.node.id, method: method, reason: reason)) {
-                return failure
-            }
+            let split = SplitPlanTarget(planID: plan.id, orgID: target.node.id, method: method, manualTargets: targets,
+                                        reason: values["reason"] ?? "")
+            if let failure = self.shell.attempt(split) { return failure }
             self.splitDone(target)
             return nil
         }
     }
 
-    private func presentManualSplit(plan: Plan, target: PlanTarget, reason: String) {
-        let zh = shell.language == .chinese, unit = plan.indicator.unit
-        guard let proposal = try? shell.services.database.writer.read({ db in
-            try PlanSplit.propose(db, plan: plan, orgID: target.node.id, target: target.target, method: .equal)
-        }) else { return }
-        let current = planTree?.targets ?? [:]
-        let fields = proposal.shares.map { share in
-            FormField.text(share.node.description, label: share.name, value: unit.text(current[share.node]?.target ?? share.target)
-                .replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "%", with: ""), maxLength: 20)
-        }
-        shell.presentForm(title: zh ? "手工分解：\(target.name) 目标 \(unit.text(target.target))" : "By hand: \(target.name), target \(unit.text(target.target))",
-                          form: Form(fields: fields, inputWidth: 20)) { values in
-            var targets: [PlanNodeID: Int64] = [:]
-            for share in proposal.shares {
-                guard let value = unit.parse(values[share.node.description] ?? "") else {
-                    return zh ? "\(share.name) 的目标不是\(unit.chineseName)数" : "\(share.name)'s target is not in \(unit.englishName)"
-                }
-                targets[share.node] = value
-            }
-            let split = SplitPlanTarget(planID: plan.id, orgID: target.node.id, method: .manual, manualTargets: targets, reason: reason)
-            if let failure = self.shell.attempt(split) { return failure }
-            self.splitDone(target)
-            return nil
-        }
+    /// A value as the user would type it: no thousands separators, no percent sign.
+    private static func typed(_ value: Int64, _ unit: KPIUnit) -> String {
+        unit.text(value).replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "%", with: "")
     }
 
     private func splitDone(_ target: PlanTarget) {
@@ -270,7 +274,7 @@ final class PlansScreen: Screen {
         let unit = plan.indicator.unit
         let form = Form(fields: [
             .text("target", label: zh ? "新目标" : "New target",
-                  value: unit.text(target.target).replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "%", with: ""), maxLength: 20),
+                  value: Self.typed(target.target, unit), maxLength: 20),
             .text("reason", label: zh ? "原因" : "Reason", maxLength: 200, validator: { $0.isEmpty ? (zh ? "必填" : "Required") : nil }),
         ], inputWidth: 30)
         shell.presentForm(title: zh ? "调整目标：\(target.name)（留痕）" : "Revise \(target.name)'s target (kept as a revision)", form: form) { values in

@@ -207,7 +207,9 @@ struct PlanTrackCommand: ParsableCommand {
         let db = try database.open()
         let viewer = try scope.viewer(in: db, for: .plans)
         let tree = try PlanCommandSupport.tree(planID, for: viewer, db)
-        let tracking = try db.writer.read { try PlanTracking.track($0, tree: tree, marginPercent: Settings.read($0).planBehindMarginPercent) }
+        // Ranks are among all siblings, also those the viewer does not see.
+        let whole = try PlanCommandSupport.tree(planID, for: nil, db)
+        let tracking = try db.writer.read { try PlanTracking.track($0, tree: whole, marginPercent: Settings.read($0).planBehindMarginPercent) }
         try scope.audit(db, action: "query.plan", target: planID, detail: "tracking of \(tree.targets.count) nodes")
         let unit = tree.plan.indicator.unit
         let rows = PlanCommandSupport.walk(tree).compactMap { row in tracking.progress[row.target.node].map { (row.depth, $0) } }
