@@ -31,6 +31,16 @@ enum PlanCommandSupport {
         return tree
     }
 
+    /// Opens the database and the plan's tree as the `--as` member of staff may see it (their `ui.plans`
+    /// permission checked), and audits the look (`query.plan`, `what` and the number of nodes).
+    static func viewed(_ planID: String, scope: ScopeOptions, database: DatabaseOptions, what: String) throws -> (AppDatabase, PlanTree) {
+        let db = try database.open()
+        let viewer = try scope.viewer(in: db, for: .plans)
+        let tree = try self.tree(planID, for: viewer, db)
+        try scope.audit(db, action: "query.plan", target: planID, detail: "\(what) of \(tree.targets.count) nodes")
+        return (db, tree)
+    }
+
     /// The tree's nodes top down, each with its depth.
     static func walk(_ tree: PlanTree) -> [(target: PlanTarget, depth: Int)] {
         var rows: [(PlanTarget, Int)] = []

@@ -149,11 +149,8 @@ struct PlanShowCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let db = try database.open()
-        let viewer = try scope.viewer(in: db, for: .plans)
-        let tree = try PlanCommandSupport.tree(planID, for: viewer, db)
+        let (db, tree) = try PlanCommandSupport.viewed(planID, scope: scope, database: database, what: "targets")
         let revisions = try db.writer.read { try tree.revisions($0) }
-        try scope.audit(db, action: "query.plan", target: planID, detail: "\(tree.targets.count) nodes")
         let unit = tree.plan.indicator.unit
         let rows = PlanCommandSupport.walk(tree)
         if output.json {
@@ -204,13 +201,10 @@ struct PlanTrackCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let db = try database.open()
-        let viewer = try scope.viewer(in: db, for: .plans)
-        let tree = try PlanCommandSupport.tree(planID, for: viewer, db)
+        let (db, tree) = try PlanCommandSupport.viewed(planID, scope: scope, database: database, what: "tracking")
         // Ranks are among all siblings, also those the viewer does not see.
         let whole = try PlanCommandSupport.tree(planID, for: nil, db)
         let tracking = try db.writer.read { try PlanTracking.track($0, tree: whole, marginPercent: Settings.read($0).planBehindMarginPercent) }
-        try scope.audit(db, action: "query.plan", target: planID, detail: "tracking of \(tree.targets.count) nodes")
         let unit = tree.plan.indicator.unit
         let rows = PlanCommandSupport.walk(tree).compactMap { row in tracking.progress[row.target.node].map { (row.depth, $0) } }
         if output.json {
