@@ -40,6 +40,7 @@ public struct PlanPeriod: Hashable, Sendable, CustomStringConvertible {
     /// Calendar days in the period, weekends and holidays included.
     public var days: Int { end.days(since: start) + 1 }
 
+    /// Whether `date` falls within the period.
     public func contains(_ date: BusinessDate) -> Bool { start <= date && date <= end }
 
     /// The same period a year earlier (last year's actual, 去年同期).

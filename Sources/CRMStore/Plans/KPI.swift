@@ -7,6 +7,7 @@ public enum KPIUnit: String, CaseIterable, Sendable {
     case count = "COUNT"
     case ratio = "RATIO_BP"
 
+    /// The unit as the screens write it.
     public var chineseName: String {
         switch self {
         case .yuan: return "元"
@@ -51,6 +52,7 @@ public enum KPIDirection: String, CaseIterable, Sendable {
     case higher = "HIGHER"
     case lower = "LOWER"
 
+    /// The direction as the screens write it.
     public var chineseName: String { self == .higher ? "越高越好" : "越低越好" }
     public var englishName: String { self == .higher ? "higher is better" : "lower is better" }
 }
@@ -89,6 +91,7 @@ public enum KPIMeasure: String, CaseIterable, Sendable {
         }
     }
 
+    /// Ratios are ratios of sums; everything else adds up.
     public var aggregation: KPIAggregation { unit == .ratio ? .ratio : .sum }
 
     /// For a daily average, the period it averages over; a plan on it must be of that period.
@@ -128,6 +131,7 @@ public struct KPIIndicator: Sendable, Equatable {
         self.builtIn = builtIn
     }
 
+    /// How the indicator adds up the target tree: as its measure does.
     public var aggregation: KPIAggregation { measure.aggregation }
 
     /// The indicators the migration seeds.

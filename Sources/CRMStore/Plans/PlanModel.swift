@@ -43,6 +43,7 @@ public enum PlanTargetMethod: String, Sendable {
     /// Changed on its own, with a reason.
     case revised = "REVISED"
 
+    /// The method as the screens write it.
     public var chineseName: String {
         switch self {
         case .issued: return "下达"

@@ -194,6 +194,7 @@ enum PlanRules {
 
 /// Names shared by the plan's messages and screens.
 public enum PlanText {
+    /// 月度, 季度 or 年度.
     public static func periodName(_ period: Period) -> String {
         switch period {
         case .month: return "月度"

@@ -3,6 +3,7 @@ import GRDB
 
 /// A proposed split of a node's target among its children.
 public struct PlanSplitProposal: Sendable, Equatable {
+    /// One node below and what it would get.
     public struct Share: Sendable, Equatable {
         public let node: PlanNodeID
         public let name: String
