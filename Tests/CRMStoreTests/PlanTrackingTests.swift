@@ -94,4 +94,18 @@ import Testing
         #expect(progress.actual == nil && progress.completionBP == nil && progress.elapsedBP == 0 && !progress.isBehind)
         #expect(progress.need == .dailyBalance(1_000_00))
     }
+
+    @Test func lowerIsBetterCountsTargetOverActual() throws {
+        let bank = try PlanFixture()
+        let cap = KPIIndicator(code: "LDR_CAP", nameZh: "存贷比上限", nameEn: "LDR cap", unit: .ratio, direction: .lower, measure: .loanToDeposit,
+                               builtIn: false)
+        try bank.apply(DefineKPI(cap), as: "H1")
+        try bank.apply(IssuePlan(id: "C", kpiCode: "LDR_CAP", period: PlanPeriod("2025-03")!, target: 7_000), as: "H1")
+        try bank.load("2025-03-10", days: (10, 69, 69))
+        try bank.rollup("2025-03-10", "ORG:HQ", deposit: 1_000_00, loan: 800_00)
+        let progress = try #require(bank.track("C").progress[PlanNodeID(.org, "HQ")])
+        #expect(progress.actual == 8_000 && progress.completionBP == 8_750, "70% / 80%")
+        #expect(progress.need == .gap(1_000), "10 points too high")
+        #expect(progress.isBehind, "87.5% is below 100% less 5 points, whatever the time")
+    }
 }

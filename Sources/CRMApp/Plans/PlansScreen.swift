@@ -102,12 +102,10 @@ final class PlansScreen: Screen {
         }
         let plan = planTree.plan
         let parts = Split.rows(rect, [.flex(1), .fixed(7)])
-        let measured = tracking.flatMap { tracking in
-            tracking.date.map { date in
-                let elapsed = PlanFigureText.percent(PlanPace.basisPoints(Int64(PlanPace.elapsedDays(plan.period, asOf: date)), of: Int64(plan.period.days)))
-                return context.text("截至 \(date) · 时间 \(elapsed)", "as of \(date) · time \(elapsed)")
-            }
-        } ?? context.text("尚无本期数据", "no data in the period yet")
+        // Time elapsed is the same at every node.
+        let elapsed = PlanFigureText.percent(tracking?.progress.values.first?.elapsedBP)
+        let measured = tracking?.date.map { context.text("截至 \($0) · 时间 \(elapsed)", "as of \($0) · time \(elapsed)") }
+            ?? context.text("尚无本期数据", "no data in the period yet")
         let title = "\(PlanFigureText.indicator(plan.indicator, context.language)) \(plan.period) (\(index + 1)/\(plans.count)) · \(measured) · "
             + context.text("[ ] 切换 · n 下达 · A 分解 · e 调整", "[ ] switch · n issue · A split · e revise")
         let treeArea = Box.draw(parts[0], title: title, on: &grid, context: context.render)

@@ -53,6 +53,7 @@ public struct PlanTracking: Sendable {
             }
         }
         let elapsed = date.map { PlanPace.elapsedDays(plan.period, asOf: $0) } ?? 0
+        let elapsedBP = PlanPace.basisPoints(Int64(elapsed), of: Int64(plan.period.days)) ?? 0
         var completions: [PlanNodeID: Int64] = [:]
         for (node, target) in tree.targets {
             if let completion = completion(plan.indicator.direction, actual: actuals[node]?.value, target: target.target) {
@@ -66,7 +67,6 @@ public struct PlanTracking: Sendable {
                 .sorted { (-completions[$0.node]!, $0.node) < (-completions[$1.node]!, $1.node) }
             for target in siblings {
                 let measured = actuals[target.node]
-                let elapsedBP = PlanPace.basisPoints(Int64(elapsed), of: Int64(plan.period.days)) ?? 0
                 let completion = completions[target.node]
                 progress[target.node] = PlanProgress(
                     target: target, actual: measured?.value, completionBP: completion, elapsedBP: elapsedBP,

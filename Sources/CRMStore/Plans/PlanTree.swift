@@ -49,12 +49,13 @@ public struct PlanTree: Sendable {
         func visible(_ node: PlanNodeID) -> Bool {
             node.kind == .org ? reach.contains(orgID: node.id) : reach.contains(staffID: node.id)
         }
+        let below = Dictionary(grouping: tree.targets.values.filter { $0.parentOrgID != nil }) { $0.parentOrgID! }
         var shown = Set(tree.targets.keys.filter(visible))
         // Everything below a shown node is shown too.
         var frontier = Array(shown)
         while let node = frontier.popLast() {
             guard node.kind == .org else { continue }
-            for child in tree.targets.values where child.parentOrgID == node.id && !shown.contains(child.node) {
+            for child in below[node.id] ?? [] where !shown.contains(child.node) {
                 shown.insert(child.node)
                 frontier.append(child.node)
             }
