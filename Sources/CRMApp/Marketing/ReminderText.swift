@@ -18,7 +18,7 @@ enum ReminderText {
             return language == .chinese ? "成立 \(reminder.subject) 周年" : "\(reminder.subject) years"
         case .depositMaturity, .loanMaturity, .creditExpiry:
             return reminder.subject + (reminder.amount.map { " " + Amount.short($0, language) } ?? "")
-        case .birthday, .schedule, .overdueTask:
+        case .birthday, .schedule, .overdueTask, .planBehind:
             return reminder.subject
         }
     }

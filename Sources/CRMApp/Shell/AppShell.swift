@@ -112,6 +112,7 @@ public final class AppShell: TerminalApplication, ShellActions {
         case .reports: return ReportsScreen(shell: self)
         case .customerSearch: return CustomerSearchScreen(shell: self)
         case .profitSimulation: return ProfitSimulationScreen(shell: self)
+        case .plans: return PlansScreen(shell: self)
         default: return nil
         }
     }
@@ -281,7 +282,7 @@ public final class AppShell: TerminalApplication, ShellActions {
             stack = [screen]
         case .home, .announcements, .alerts, .schedule, .cockpit, .homeLayout, .tags, .customerSets, .customerSearch, .auditLog,
              .permissionMatrix, .orgTree, .tasks, .opportunities, .visits,
-             .reminders, .profitSimulation, .precision, .reports:
+             .reminders, .profitSimulation, .precision, .reports, .plans:
             guard signedIn != nil else { return false }
             open(command)
         default:

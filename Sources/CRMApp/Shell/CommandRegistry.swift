@@ -4,7 +4,7 @@ import TUI
 /// The kinds of screen, which decide where a command applies.
 public enum ScreenKind: String, Sendable, CaseIterable {
     case signIn, home, announcements, alerts, schedule, cockpit, homeLayout, customer, tags, customerTags, customerSets, customerSet,
-         customerSearch, auditLog, permissionMatrix, orgTree, tasks, opportunities, visits, reminders, profitSimulation, precision, reports
+         customerSearch, auditLog, permissionMatrix, orgTree, tasks, opportunities, visits, reminders, profitSimulation, precision, reports, plans
 }
 
 /// Every command's stable id.
@@ -13,7 +13,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case help, palette, quit, back, refresh, switchLanguage, signOut
     // Modules and functions, reachable from anywhere.
     case home, announcements, alerts, schedule, cockpit, homeLayout, tags, customerSets, customerSearch, auditLog, permissionMatrix,
-         orgTree, tasks, opportunities, visits, reminders, profitSimulation, precision, reports
+         orgTree, tasks, opportunities, visits, reminders, profitSimulation, precision, reports, plans
     // Moving within a screen (the screen's widgets take these keys).
     case moveUp, moveDown, pageUp, pageDown, top, bottom, open, nextTab, previousTab
     // Screen actions.
@@ -24,6 +24,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case newOpportunity, advanceStage, revertStage, loseOpportunity, newVisit, visitCustomer, snoozeReminder, adoptProspect, switchDimension
     case reportOptions, exportReport
     case switchCalculator, addScenario, removeScenario, saveScenario, relateCustomer, priceForCustomer
+    case issuePlan, splitPlan, revisePlan, previousPlan, nextPlan
 }
 
 /// Where a command applies and who carries it out.
@@ -134,6 +135,8 @@ public enum CommandRegistry {
                    keys: [.character("O")], .module),
         AppCommand(.profitSimulation, "利润模拟测算", "Profit simulation",
                    keywords: ["pricing", "calculator", "raroc", "eva", "break-even", "loan", "deposit"], keys: [.character("$")], .module),
+        AppCommand(.plans, "经营计划", "Business plans", keywords: ["plan", "target", "kpi", "tracking", "completion", "budget"],
+                   keys: [.character("P")], .module),
         AppCommand(.moveUp, "上移", "Move up", keys: [.up, .character("k")], .navigation),
         AppCommand(.moveDown, "下移", "Move down", keys: [.down, .character("j")], .navigation),
         AppCommand(.pageUp, "上一页", "Page up", keys: [.pageUp], .navigation),
@@ -217,6 +220,14 @@ public enum CommandRegistry {
                    keys: [.character("$")], .screens([.customer])),
         AppCommand(.removeScenario, "删除方案", "Remove the scenario", keywords: ["delete", "scenario"], keys: [.character("x")], f: 8,
                    bar: Text("删方案", "Remove"), .screens([.profitSimulation])),
+        AppCommand(.issuePlan, "下达经营计划", "Issue a plan", keywords: ["new", "target", "kpi"], keys: [.character("n")], f: 7,
+                   bar: Text("下达", "Issue"), .screens([.plans])),
+        AppCommand(.splitPlan, "分解目标到下级", "Split the target below", keywords: ["split", "allocate", "hand down", "assign"],
+                   keys: [.character("A")], .screens([.plans])),
+        AppCommand(.revisePlan, "调整目标", "Revise the target", keywords: ["change", "edit", "revision"], keys: [.character("e")],
+                   .screens([.plans])),
+        AppCommand(.previousPlan, "上一个计划", "Previous plan", keys: [.character("[")], .screens([.plans])),
+        AppCommand(.nextPlan, "下一个计划", "Next plan", keys: [.character("]")], .screens([.plans])),
         AppCommand(.togglePanel, "显示/隐藏面板", "Show or hide panel", keys: [.character(" ")], .screens([.homeLayout])),
         AppCommand(.movePanelUp, "面板上移", "Move panel up", keys: [.character("K")], .screens([.homeLayout])),
         AppCommand(.movePanelDown, "面板下移", "Move panel down", keys: [.character("J")], .screens([.homeLayout])),

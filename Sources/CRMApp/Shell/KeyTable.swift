@@ -47,6 +47,7 @@ extension ScreenKind {
         case .precision: return "precision marketing"
         case .reports: return "reports"
         case .profitSimulation: return "profit simulation"
+        case .plans: return "business plans"
         }
     }
 }

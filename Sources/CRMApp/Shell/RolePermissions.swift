@@ -35,16 +35,18 @@ public enum RolePermissions {
         let setsTasks: [CommandID] = [.newTask, .assignTask]
         let pricing: [CommandID] = [.profitSimulation, .switchCalculator, .addScenario, .removeScenario, .saveScenario, .relateCustomer,
                                     .priceForCustomer]
+        let plans: [CommandID] = [.plans, .previousPlan, .nextPlan]
         let ids: [CommandID]
         switch role {
-        case .relationshipManager: ids = workbench + figures + customers + marketing + pricing
-        case .teamLead: ids = workbench + figures + customers + marketing + setsTasks + pricing
-        case .branchHead: ids = workbench + figures + customers + management + marketing + setsTasks + pricing
-        case .headOfficeAnalyst: ids = workbench + figures + customers + management + marketing + setsTasks + pricing + [.markStrategic]
-        case .productManager: ids = workbench + figures + [.customerSearch, .tags, .customerSets]
+        case .relationshipManager: ids = workbench + figures + customers + marketing + pricing + plans
+        case .teamLead: ids = workbench + figures + customers + marketing + setsTasks + pricing + plans + [.splitPlan]
+        case .branchHead: ids = workbench + figures + customers + management + marketing + setsTasks + pricing + plans + [.splitPlan]
+        case .headOfficeAnalyst: ids = workbench + figures + customers + management + marketing + setsTasks + pricing + plans
+            + [.markStrategic, .issuePlan, .splitPlan, .revisePlan]
+        case .productManager: ids = workbench + figures + plans + [.customerSearch, .tags, .customerSets]
         case .administrator: ids = workbench + [.auditLog, .search, .sort, .sortDirection, .permissionMatrix, .togglePermission,
                                                 .orgTree, .newOrg, .renameOrg, .moveNode, .closeOrg]
-        case .auditor: ids = workbench + [.auditLog, .search, .sort, .sortDirection, .permissionMatrix, .orgTree]
+        case .auditor: ids = workbench + plans + [.auditLog, .search, .sort, .sortDirection, .permissionMatrix, .orgTree]
         }
         return Set(ids.map { "ui." + $0.rawValue })
     }

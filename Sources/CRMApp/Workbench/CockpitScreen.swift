@@ -4,7 +4,8 @@ import TUI
 
 /// The cockpit (数据展示驾驶舱) from the user's level down: the node's balances and daily averages with their
 /// change against last month and the start of the year, the day's large movements, a 13-month trend, and the
-/// children to drill into (head office -> line -> branch -> sub-branch -> team -> manager -> customer).
+/// children to drill into (head office -> line -> branch -> sub-branch -> team -> manager -> customer), and a
+/// line for each current business plan with a target at the node (经营计划, `P` for the whole tree).
 /// Enter drills down, Backspace or u goes back up.
 final class CockpitScreen: Screen {
     let kind = ScreenKind.cockpit
@@ -15,6 +16,8 @@ final class CockpitScreen: Screen {
     private var language: Language
     /// Whether the trend chart shows loans instead of deposits.
     private var showsLoans = false
+    /// The current plans with a target at the node, and the node's progress on each.
+    private var plans: [(plan: Plan, progress: PlanProgress)] = []
 
     init(shell: ShellActions) {
         language = shell.language
@@ -39,11 +42,26 @@ final class CockpitScreen: Screen {
         }
         do {
             view = try shell.services.database.writer.read { try CockpitQuery.view($0, node: node, date: date) }
+            plans = try shell.services.database.writer.read { db in
+                guard let planNode = Self.planNode(node) else { return [] }
+                return try PlanTracking.current(db, at: planNode, on: date, marginPercent: Settings.read(db).planBehindMarginPercent)
+                    .map { (plan: $0.0, progress: $0.1) }
+            }
             message = nil
         } catch {
             message = String(describing: error)
         }
         rebuildTable()
+    }
+
+    /// The plan node a cockpit node stands for: an org or a manager across all lines.
+    private static func planNode(_ node: CockpitNode) -> PlanNodeID? {
+        guard node.line == nil else { return nil }
+        switch node.kind {
+        case .bank(let orgID), .org(let orgID, _): return PlanNodeID(.org, orgID)
+        case .staff(let staffID): return PlanNodeID(.staff, staffID)
+        case .customer: return nil
+        }
     }
 
     private func rebuildTable() {
@@ -81,7 +99,14 @@ final class CockpitScreen: Screen {
             return nil
         }
         let zh = context.language == .chinese
-        let rows = Split.rows(rect, [.fixed(8), .flex(1)])
+        let planLines = min(plans.count, 3)
+        let rows = Split.rows(rect, [.fixed(8), .fixed(planLines), .flex(1)])
+        for (offset, entry) in plans.prefix(planLines).enumerated() {
+            let more = offset == planLines - 1 && plans.count > planLines ? context.text("（另 \(plans.count - planLines) 项，按 P）", " (\(plans.count - planLines) more: P)") : ""
+            grid.put(DisplayWidth.fit(context.text("经营计划 ", "Plan ") + PlanFigureText.summary(entry.plan, entry.progress, context.language) + more,
+                                      to: rows[1].width),
+                     x: rows[1].x, y: rows[1].y + offset, style: Style(entry.progress.isBehind ? .negative : .accent), limit: rows[1].maxX)
+        }
         let top = Split.columns(rows[0], [.flex(1), .flex(1)])
         let nodeTitle = view.node.name + " · " + view.date.description
         let figures = Box.draw(top[0], title: nodeTitle, on: &grid, context: context.render.focused(false))
@@ -97,8 +122,8 @@ final class CockpitScreen: Screen {
         let childTitle = view.children.isEmpty
             ? (zh ? "已到最末一级" : "Lowest level")
             : (zh ? "下级 \(table.position) · Enter 下钻 · u 上钻 · s 排序" : "Below \(table.position) · Enter drill down · u up · s sort")
-        let wide = rows[1].width >= 110 && !view.children.isEmpty
-        let bottom = wide ? Split.columns(rows[1], [.flex(3), .flex(2)]) : [rows[1]]
+        let wide = rows[2].width >= 110 && !view.children.isEmpty
+        let bottom = wide ? Split.columns(rows[2], [.flex(3), .flex(2)]) : [rows[2]]
         let childInside = Box.draw(bottom[0], title: childTitle, on: &grid, context: context.render)
         table.layout(in: childInside)
         table.render(in: childInside, on: &grid, context: context.render)

@@ -108,7 +108,7 @@ final class HomeScreen: Screen {
         case .reminders:
             return snapshot.comingUp.map { reminder in
                 ListItem(ReminderText.line(reminder, language), detail: String(reminder.date.description.suffix(5)),
-                         marker: reminder.kind == .overdueTask ? "!" : " ")
+                         marker: [.overdueTask, .planBehind].contains(reminder.kind) ? "!" : " ")
             }
         case .cockpit:
             return []

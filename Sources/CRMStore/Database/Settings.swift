@@ -42,6 +42,7 @@ public struct Settings: Sendable, Equatable {
         Entry(key: "need_idle_outflow_max_pct", value: "20", description: "产品需求：近30天走款不超过活期余额的此比例（%）时视为闲置"),
         Entry(key: "need_payroll_min_months", value: "3", description: "产品需求：近6个月有工资/代发付款的月数下限，推荐代发"),
         Entry(key: "need_supplier_growth_pct", value: "20", description: "产品需求：近3个月上游货款较前3个月增长比例下限（%），推荐供应链金融"),
+        Entry(key: "plan_behind_margin_pct", value: "5", description: "经营计划：完成率低于时间进度超过此百分点时提醒落后"),
     ]
 
     public var largeMovementMinimum: Int64 = 1_000_000_00
@@ -59,6 +60,8 @@ public struct Settings: Sendable, Equatable {
     public var passwordPolicy = PasswordPolicy()
     public var reminderLeadDays = ReminderLeadDays()
     public var needs = ProductNeedThresholds()
+    /// Percentage points by which completion may trail time elapsed before a plan node counts as behind.
+    public var planBehindMarginPercent: Int64 = 5
 
     public init() {}
 
@@ -111,6 +114,7 @@ public struct Settings: Sendable, Equatable {
             case "need_idle_outflow_max_pct": settings.needs.idleOutflowMaxPercent = integer ?? settings.needs.idleOutflowMaxPercent
             case "need_payroll_min_months": settings.needs.payrollMinimumMonths = integer.map(Int.init) ?? settings.needs.payrollMinimumMonths
             case "need_supplier_growth_pct": settings.needs.supplierGrowthPercent = integer ?? settings.needs.supplierGrowthPercent
+            case "plan_behind_margin_pct": settings.planBehindMarginPercent = integer ?? settings.planBehindMarginPercent
             default: break
             }
         }

@@ -20,6 +20,7 @@ public enum ReminderKind: String, CaseIterable, Sendable {
     case creditExpiry = "CREDIT_EXPIRY"
     case schedule = "SCHEDULE"
     case overdueTask = "OVERDUE_TASK"
+    case planBehind = "PLAN_BEHIND"
 
     public var chineseName: String {
         switch self {
@@ -30,6 +31,7 @@ public enum ReminderKind: String, CaseIterable, Sendable {
         case .creditExpiry: return "授信到期"
         case .schedule: return "拜访回访"
         case .overdueTask: return "任务逾期"
+        case .planBehind: return "计划落后"
         }
     }
 
@@ -42,6 +44,7 @@ public enum ReminderKind: String, CaseIterable, Sendable {
         case .creditExpiry: return "credit limit expires"
         case .schedule: return "visit or callback"
         case .overdueTask: return "task overdue"
+        case .planBehind: return "plan behind"
         }
     }
 }
@@ -54,7 +57,8 @@ public struct Reminder: Sendable, Equatable {
     public let date: BusinessDate
     public let customerID: String?
     public let customerName: String
-    /// What it is about: the controller's name, the account or contract, the task's title.
+    /// What it is about: the controller's name, the account or contract, the task's title, the plan's indicator,
+    /// period, completion and time elapsed.
     public let subject: String
     /// Fen, where there is an amount (a balance, a loan, a limit).
     public let amount: Int64?

@@ -3,8 +3,9 @@ import GRDB
 
 /// Smart reminders (智能日程提醒) for one member of staff: what comes up for the customers in their scope within
 /// each kind's lead days from `today` (controllers' birthdays, founding anniversaries, time deposits and loans
-/// maturing, credit limits expiring), their own visits and callbacks in the schedule, and their overdue tasks.
-/// Those they marked done, or snoozed past today, are left out.
+/// maturing, credit limits expiring), their own visits and callbacks in the schedule, their overdue tasks, and
+/// the current plans on which their own node (their org, or themselves as a manager) falls behind. Those they
+/// marked done, or snoozed past today, are left out.
 public enum ReminderQuery {
     public static func due(_ db: Database, viewer: StaffProfile, today: BusinessDate, lead: ReminderLeadDays,
                            limit: Int = 500) throws -> [Reminder] {
@@ -31,6 +32,7 @@ public enum ReminderQuery {
             """, column: "k.customer_id", scope: scope, today: today, days: lead.creditExpiry)
         reminders += try schedule(db, viewer: viewer, today: today, days: lead.schedule)
         reminders += try overdueTasks(db, viewer: viewer, today: today)
+        reminders += try plansBehind(db, viewer: viewer, today: today)
         let states = try Row.fetchAll(db, sql: "SELECT reminder_key, done_at, snoozed_until FROM work_reminder_state WHERE staff_id = ?",
                                       arguments: [viewer.staffID])
         var hidden = Set<String>()
@@ -104,6 +106,29 @@ public enum ReminderQuery {
         }.map { node in
             Reminder(key: "\(ReminderKind.overdueTask.rawValue):\(node.id)", kind: .overdueTask, date: node.dueDate, customerID: nil,
                      customerName: "", subject: "\(node.title) \(node.done)/\(node.target)", amount: nil)
+        }
+    }
+
+    /// Plans current on the last loaded date on which the viewer's node trails time elapsed by more than the
+    /// setting `plan_behind_margin_pct`; one reminder per plan and data date.
+    private static func plansBehind(_ db: Database, viewer: StaffProfile, today: BusinessDate) throws -> [Reminder] {
+        guard let date = try LoadedDates.range(db)?.upperBound else { return [] }
+        let margin = try Settings.read(db).planBehindMarginPercent
+        let node: PlanNodeID
+        switch viewer.role {
+        case .relationshipManager: node = PlanNodeID(.staff, viewer.staffID)
+        case .teamLead, .branchHead: node = PlanNodeID(.org, viewer.orgID)
+        case .headOffice:
+            guard let root = try String.fetchOne(db, sql: "SELECT root_org_id FROM work_plan LIMIT 1") else { return [] }
+            node = PlanNodeID(.org, root)
+        case .administrator: return []
+        }
+        return try PlanTracking.current(db, at: node, on: date, marginPercent: margin).filter { $0.1.isBehind }.map { plan, progress in
+            let completion = ScaledNumber.text(progress.completionBP ?? 0, decimals: 2)
+            let elapsed = ScaledNumber.text(progress.elapsedBP, decimals: 2)
+            return Reminder(key: "\(ReminderKind.planBehind.rawValue):\(plan.id):\(node):\(date)", kind: .planBehind, date: today,
+                            customerID: nil, customerName: "",
+                            subject: "\(plan.indicator.nameZh) \(plan.period) \(completion)% < \(elapsed)%", amount: nil)
         }
     }
 }

@@ -34,6 +34,8 @@ public enum Schema {
         migrator.registerMigration("v5-precision-settings", migrate: SystemTables.addMissingSettings)
         migrator.registerMigration("v5-potential-customers", migrate: PotentialCustomerTables.create)
         migrator.registerMigration("v5-loan-events", migrate: LoanEventTables.create)
+        migrator.registerMigration("v6-plans", migrate: PlanTables.create)
+        migrator.registerMigration("v6-plan-settings", migrate: SystemTables.addMissingSettings)
         return migrator
     }
 }
