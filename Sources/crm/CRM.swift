@@ -9,7 +9,7 @@ struct CRM: ParsableCommand {
         subcommands: [UICommand.self, DemoCommand.self, GenerateCommand.self, EtlCommand.self, BalancesCommand.self,
                       AlertsCommand.self, FundFlowCommand.self, CustomerCommand.self, AverageCommand.self, ReportCommand.self,
                       TasksCommand.self, OpportunitiesCommand.self, ChurnCommand.self, ProspectsCommand.self, RecommendCommand.self,
-                      ProductsCommand.self, KPICommand.self, PlanCommand.self,
+                      ProductsCommand.self, KPICommand.self, PlanCommand.self, ListCommand.self,
                       AdminCommand.self, CalcCommand.self, KeysCommand.self, BenchUICommand.self, BenchSearchCommand.self],
         defaultSubcommand: UICommand.self)
 }

@@ -65,7 +65,7 @@ final class CustomerSetScreen: Screen {
         }
         let rows = Split.rows(rect, [.fixed(9), .flex(1)])
         let top = Split.columns(rows[0], [.flex(1), .flex(1)])
-        let kind = set.kind == .group ? context.text("客户群", "Group") : context.text("集团客户", "Conglomerate")
+        let kind = CustomerSetText.kind(set.kind, short: false)(context.language)
         let totals = Box.draw(top[0], title: "\(kind) · \(view.asOf)", on: &grid, context: context.render.focused(false))
         let money = { (fen: Int64) in Amount.short(fen, context.language) }
         let lines: [(String, String)] = [

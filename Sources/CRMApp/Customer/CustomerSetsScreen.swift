@@ -22,7 +22,7 @@ final class CustomerSetsScreen: Screen {
                                  "My groups and conglomerates · Enter opens · + in a customer view adds to a group")
         let inside = Box.draw(rect, title: title, on: &grid, context: context.render)
         list.items = sets.map { set in
-            let kind = set.kind == .group ? context.text("客户群", "Group") : context.text("集团", "Conglomerate")
+            let kind = CustomerSetText.kind(set.kind, short: true)(context.language)
             let members = set.members == set.allMembers ? "\(set.members)" : "\(set.members)/\(set.allMembers)"
             return ListItem("\(kind)  \(set.name)", detail: context.text("\(members) 户", "\(members) members"))
         }

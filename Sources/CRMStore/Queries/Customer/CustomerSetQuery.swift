@@ -7,6 +7,8 @@ public struct CustomerSet: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case conglomerate
         case group
+        /// A named list (名单), shared by everyone.
+        case namedList
     }
 
     public let kind: Kind
@@ -66,7 +68,8 @@ public enum CustomerSetQuery {
             """, arguments: condition.arguments + [owner]).map {
             CustomerSet(kind: .group, id: $0[0], name: $0[1], members: $0[2], allMembers: $0[3])
         }
-        return groups + conglomerates
+        let lists = try NamedListQuery.lists(db).compactMap { try NamedListQuery.set(db, $0.id, scope: scope) }
+        return groups + lists + conglomerates
     }
 
     /// The set's members in scope with their figures as of `asOf`, largest deposits first, and the trend.
@@ -84,6 +87,12 @@ public enum CustomerSetQuery {
                 SELECT c.customer_id, c.name, NULL, NULL FROM work_customer_group_member m
                 JOIN base_customer c ON c.customer_id = m.customer_id WHERE m.group_id = ? AND \(condition.sql)
                 """, arguments: [set.id] + condition.arguments)
+        case .namedList:
+            let membership = try NamedListQuery.memberCondition(db, listID: set.id)
+            members = try Row.fetchAll(db, sql: """
+                SELECT c.customer_id, c.name, NULL, NULL FROM base_customer c LEFT JOIN app_customer_status s ON s.customer_id = c.customer_id
+                WHERE \(membership.sql) AND \(condition.sql)
+                """, arguments: membership.arguments + condition.arguments)
         }
         let figures = try members.map { row -> MemberFigures in
             let id: String = row[0]
