@@ -5,10 +5,14 @@ import CRMStore
 /// `crm balances`: a customer's deposit and loan balances and daily averages.
 struct BalancesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "balances", abstract: "A customer's deposit and loan point balances with MTD, QTD and YTD daily averages.")
+        commandName: "balances", abstract: "A customer's deposit and loan point balances with MTD, QTD and YTD daily averages.",
+        discussion: """
+            Without --as-of: the latest known balances (存款实时余额查询), those at the end of the last loaded business \
+            date, with the time that date was loaded.
+            """)
 
     @Option(help: "Customer id.") var customer: String
-    @Option(name: .customLong("as-of"), help: "Business date.") var asOf: BusinessDate
+    @Option(name: .customLong("as-of"), help: "Business date (default: the last loaded one).") var asOf: BusinessDate?
     @OptionGroup var scope: ScopeOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
@@ -16,18 +20,23 @@ struct BalancesCommand: ParsableCommand {
     func run() throws {
         let db = try database.open()
         try scope.requireVisible(customer, in: db, for: .customerSearch)
-        let result = try db.writer.read { try BalanceQuery.customer($0, id: customer, asOf: asOf) }
-        try scope.audit(db, action: "query.balances", target: customer, detail: asOf.description)
+        let (result, loadedAt) = try db.writer.read { db -> (CustomerBalances, String?) in
+            guard let date = try asOf ?? LoadedDates.range(db)?.upperBound else { throw QueryError.nothingLoaded }
+            return (try BalanceQuery.customer(db, id: customer, asOf: date),
+                    try String.fetchOne(db, sql: "SELECT loaded_at FROM if_batch WHERE biz_date = ?", arguments: [date.description]))
+        }
+        try scope.audit(db, action: "query.balances", target: customer, detail: result.asOf.description)
         if output.json {
             func figures(_ f: BalanceFigures) -> JSONValue {
                 .object([("balance", .money(f.balance)), ("mtd_avg", .money(f.mtdAverage)), ("qtd_avg", .money(f.qtdAverage)),
                          ("ytd_avg", .money(f.ytdAverage))])
             }
             printJSON(.object([("customer_id", .string(result.customerID)), ("as_of", .string(result.asOf.description)),
+                               ("loaded_at", loadedAt.map(JSONValue.string) ?? .null),
                                ("deposit", figures(result.deposit)), ("loan", figures(result.loan))]))
             return
         }
-        print("\(result.customerID)  数据日期 as of \(result.asOf)")
+        print("\(result.customerID)  数据日期 as of \(result.asOf) 日终" + (loadedAt.map { "（装载于 loaded at \($0)）" } ?? ""))
         var table = TextTable([("", .left), ("时点余额 balance", .right), ("月日均 MTD", .right), ("季日均 QTD", .right),
                                ("年日均 YTD", .right)])
         for (label, f) in [("存款", result.deposit), ("贷款", result.loan)] {
