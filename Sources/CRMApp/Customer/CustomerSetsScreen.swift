@@ -18,8 +18,8 @@ final class CustomerSetsScreen: Screen {
     }
 
     func render(in rect: Rect, on grid: inout Grid, context: ScreenContext) -> Point? {
-        let title = context.text("我的客户群与集团客户 · Enter 打开 · 在客户视图中按 + 加入客户群",
-                                 "My groups and conglomerates · Enter opens · + in a customer view adds to a group")
+        let title = context.text("我的客户群、名单与集团客户 · Enter 打开 · 在客户视图中按 + 加入客户群",
+                                 "My groups, named lists and conglomerates · Enter opens · + in a customer view adds to a group")
         let inside = Box.draw(rect, title: title, on: &grid, context: context.render)
         list.items = sets.map { set in
             let kind = CustomerSetText.kind(set.kind, short: true)(context.language)

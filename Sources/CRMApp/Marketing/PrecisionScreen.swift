@@ -69,7 +69,7 @@ final class PrecisionScreen: Screen {
                 TableColumn(zh ? "触发信号" : "Signals", minWidth: 20, maxWidth: 200, flexible: true),
             ], source: ArrayTableSource(rows: warnings.map { warning in
                 [String(warning.score), zh ? warning.band.chinese : warning.band.rawValue, warning.customerName,
-                 warning.signals.map { "\($0.code.rawValue) +\($0.points)" }.joined(separator: " ")]
+                 warning.signals.map { "\(Self.label($0.code, zh)) +\($0.points)" }.joined(separator: " ")]
             }, sortKeys: warnings.map { [.number(Int64($0.score)), .text($0.band.rawValue), .text($0.customerName), .text("")] }))
         case .prospects:
             table = Table(columns: [
@@ -97,6 +97,18 @@ final class PrecisionScreen: Screen {
             }))
         }
         if let position { table.select(position: position) }
+    }
+
+    /// A churn signal in a few words.
+    private static func label(_ code: ChurnSignal.Code, _ zh: Bool) -> String {
+        switch code {
+        case .depositDrop: return zh ? "日均下降" : "deposit drop"
+        case .depositDecline: return zh ? "连续三月下降" : "3-month decline"
+        case .outOfBankOutflow: return zh ? "行外走款集中" : "out-of-bank outflow"
+        case .sameNameTransfer: return zh ? "同名转他行" : "same-name transfer"
+        case .activityDrop: return zh ? "交易减少" : "fewer transactions"
+        case .creditExit: return zh ? "提前结清或授信未续" : "credit exit"
+        }
     }
 
     /// A group of the usage matrix by name: the line or tier in words, the industry section as its letter.
