@@ -2,21 +2,23 @@ import CRMCore
 import CRMStore
 import TUI
 
-/// Precision marketing (精准营销) in three tabs: 流失预警 (churn warnings of the data date, highest score first,
+/// Precision marketing (精准营销) in four tabs: 流失预警 (churn warnings of the data date, highest score first,
 /// with the signals that fired), 潜在客户 (fund-chain prospects ranked by score, with its four parts as reasons;
-/// `+` turns one into a potential customer of the manager whose customers deal with it most) and 产品使用 (the
-/// penetration of each product category by line, industry or tier; `v` switches). ← → or 1–3 change tab; Enter
-/// opens the customer.
+/// `+` turns one into a potential customer of the manager whose customers deal with it most), 产品使用 (the
+/// penetration of each product category by line, industry or tier; `v` switches) and 资金链分析 (the largest
+/// counterparties of the user's customers taken together, with their roles, and the four totals by month).
+/// ← → or 1–4 change tab; Enter opens the customer.
 final class PrecisionScreen: Screen {
     let kind = ScreenKind.precision
     private enum Tab: Int, CaseIterable {
-        case churn, prospects, usage
+        case churn, prospects, usage, chain
 
         func title(_ language: Language) -> String {
             switch self {
             case .churn: return language == .chinese ? "流失预警" : "Churn warning"
             case .prospects: return language == .chinese ? "资金链潜在客户" : "Prospects"
             case .usage: return language == .chinese ? "产品使用" : "Product usage"
+            case .chain: return language == .chinese ? "资金链分析" : "Fund chain"
             }
         }
     }
@@ -28,6 +30,8 @@ final class PrecisionScreen: Screen {
     private var prospects: [Prospect] = []
     private var adopted: [String: String] = [:]
     private var usage: [ProductUsageGroup] = []
+    private var trend: [FundFlowMonth] = []
+    private var chain: [ScopeCounterparty] = []
     private var dimension = ProductUsageDimension.line
     private var table: Table
 
@@ -48,12 +52,16 @@ final class PrecisionScreen: Screen {
         let loaded = try? shell.services.database.writer.read { db in
             (try date.map { try ChurnQuery.warnings(db, asOf: $0, scope: scope, limit: 2_000) } ?? [],
              try ProspectQuery.top(db, scope: scope, limit: 500), try PotentialCustomerQuery.adopted(db),
-             try ProductUsageQuery.matrix(db, by: dimension, scope: scope))
+             try ProductUsageQuery.matrix(db, by: dimension, scope: scope),
+             try date.map { try ScopeFundFlowQuery.trend(db, scope: scope, through: $0) } ?? [],
+             try date.map { try ScopeFundFlowQuery.counterparties(db, scope: scope, through: $0) } ?? [])
         }
         warnings = loaded?.0 ?? []
         prospects = loaded?.1 ?? []
         adopted = loaded?.2 ?? [:]
         usage = loaded?.3 ?? []
+        trend = loaded?.4 ?? []
+        chain = loaded?.5 ?? []
         rebuildTable()
     }
 
@@ -95,8 +103,28 @@ final class PrecisionScreen: Screen {
                     group.customers == 0 ? "—" : "\(Money.divideRounded(Int64(group.holders[category] ?? 0) * 100, by: Int64(group.customers)))%"
                 }
             }))
+        case .chain:
+            table = Table(columns: [
+                TableColumn(zh ? "交易对手" : "Counterparty", minWidth: 12, maxWidth: 40, flexible: true),
+                TableColumn(zh ? "行内外" : "Bank", minWidth: 4, maxWidth: 6),
+                TableColumn(zh ? "角色" : "Role", minWidth: 4, maxWidth: 10),
+                TableColumn(zh ? "来款" : "In", kind: .number, minWidth: 8, maxWidth: 14),
+                TableColumn(zh ? "走款" : "Out", kind: .number, minWidth: 8, maxWidth: 14),
+                TableColumn(zh ? "往来客户" : "Customers", kind: .number, minWidth: 4, maxWidth: 8),
+            ], source: ArrayTableSource(rows: chain.map { party in
+                [party.name, party.inBank ? (zh ? "行内" : "ours") : (zh ? "行外" : "other"), Self.role(party.role, zh),
+                 Amount.short(party.inflow, language), Amount.short(party.outflow, language), String(party.customers)]
+            }))
         }
         if let position { table.select(position: position) }
+    }
+
+    private static func role(_ role: CounterpartyRole?, _ zh: Bool) -> String {
+        switch role {
+        case .upstream?: return zh ? "上游供应商" : "supplier"
+        case .downstream?: return zh ? "下游客户" : "buyer"
+        case nil: return ""
+        }
     }
 
     /// A churn signal in a few words.
@@ -134,7 +162,7 @@ final class PrecisionScreen: Screen {
             tabs.titles = Tab.allCases.map { $0.title(language) }
             rebuildTable()
         }
-        let detailRows = tab == .usage ? 0 : 7
+        let detailRows = tab == .usage ? 0 : tab == .chain ? 8 : 7
         let parts = Split.rows(rect, [.fixed(1), .flex(1), .fixed(detailRows)])
         tabs.render(in: parts[0], on: &grid, context: context.render)
         let date = shell.services.businessDate?.description ?? "—"
@@ -146,6 +174,9 @@ final class PrecisionScreen: Screen {
         case .prospects:
             title = context.text("资金链潜在客户 \(table.position) · + 转为潜在客户（商机与联系日程）",
                                  "Prospects \(table.position) · + makes one a potential customer (a lead and a contact item)")
+        case .chain:
+            title = context.text("资金链交易对手（近12个月，本人可见客户合计）\(table.position)",
+                                 "Counterparties of your customers, 12 months \(table.position)")
         case .usage:
             title = context.text("产品渗透率（持有该类产品的客户占比）按\(dimensionTitle(true)) · v 切换维度",
                                  "Share of customers holding each category by \(dimensionTitle(false).lowercased()) · v switches")
@@ -159,7 +190,8 @@ final class PrecisionScreen: Screen {
 
     /// The selected customer's signals with their figures, or the selected prospect's reasons.
     private func drawDetail(in rect: Rect, on grid: inout Grid, context: ScreenContext) {
-        let inside = Box.draw(rect, title: context.text("依据", "Why"), on: &grid, context: context.render)
+        let inside = Box.draw(rect, title: tab == .chain ? context.text("四项资金流（按月）", "The four totals by month") : context.text("依据", "Why"),
+                              on: &grid, context: context.render)
         var lines: [String] = []
         switch tab {
         case .churn:
@@ -176,10 +208,31 @@ final class PrecisionScreen: Screen {
             }
         case .usage:
             break
+        case .chain:
+            return drawTrend(in: inside, on: &grid, context: context)
         }
         for (offset, line) in lines.prefix(inside.height).enumerated() {
             grid.put(DisplayWidth.fit(line, to: inside.width), x: inside.x, y: inside.y + offset, style: Style(offset == 0 ? .accent : .normal),
                      limit: inside.maxX)
+        }
+    }
+
+    /// The four totals of the last six months, one row each (the twelve are in `crm fundflow` without a customer).
+    private func drawTrend(in rect: Rect, on grid: inout Grid, context: ScreenContext) {
+        let language = context.language
+        let header = [context.text("月份", "Month"), context.text("行内来款", "In, ours"), context.text("行外来款", "In, other"),
+                      context.text("行内走款", "Out, ours"), context.text("行外走款", "Out, other")]
+        let width = max(8, rect.width / header.count)
+        for (index, title) in header.enumerated() {
+            grid.put(DisplayWidth.fit(title, to: width - 1, alignRight: index > 0), x: rect.x + index * width, y: rect.y, style: Style(.header),
+                     limit: rect.maxX)
+        }
+        for (offset, month) in trend.suffix(max(0, rect.height - 1)).enumerated() {
+            let cells = [month.month] + [month.inBankIn, month.outBankIn, month.inBankOut, month.outBankOut].map { Amount.short($0, language) }
+            for (index, cell) in cells.enumerated() {
+                grid.put(DisplayWidth.fit(cell, to: width - 1, alignRight: index > 0), x: rect.x + index * width, y: rect.y + 1 + offset,
+                         limit: rect.maxX)
+            }
         }
     }
 
