@@ -152,6 +152,9 @@ final class MarketingScreenTests: XCTestCase {
         XCTAssertTrue(session.screen.contains("大中型") || session.screen.contains("小微"), "lines in words:\n\(session.screen)")
         session.press(.character("v"))
         XCTAssertTrue(session.screen.contains("按行业门类"), session.screen)
+        session.press(.character("4"))
+        XCTAssertTrue(session.screen.contains("资金链交易对手"), session.screen)
+        XCTAssertTrue(session.screen.contains("四项资金流（按月）"), session.screen)
         assertFills(session.grid)
     }
 }

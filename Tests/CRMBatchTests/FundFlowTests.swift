@@ -103,3 +103,35 @@ import Testing
         #expect(flowAfter.outBankOut == 300_000_00)
     }
 }
+
+@Suite struct ScopeFundFlowTests {
+    /// A scope's fund chain adds up its customers' months, and counts each counterparty's customers in scope.
+    @Test func aTeamsFundChainAddsUpItsCustomers() throws {
+        let scratch = ScratchFolder()
+        let database = try AppDatabase.open(path: scratch.path + "/bank.sqlite")
+        let day = TinyBank.start.adding(days: 40)
+        _ = try BatchRunner(database: database).run(source: TinyBank.source, to: day)
+        let lead = try database.writer.read { try StaffDirectory.firstActive($0, role: .teamLead)! }
+        let scope = DataScope(profile: lead)
+        let trend = try database.writer.read { try ScopeFundFlowQuery.trend($0, scope: scope, through: day) }
+        #expect(trend.count == 12 && trend.last?.month == day.monthKey && trend.first?.month == "2024-03")
+        let condition = scope.customerCondition("customer_id")
+        let expected = try database.writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT SUM(out_bank_out) FROM app_fundflow_month WHERE month = ? AND \(condition.sql)",
+                               arguments: [day.monthKey] + condition.arguments) ?? 0
+        }
+        #expect(trend.last?.outBankOut == expected && expected > 0)
+        let whole = try database.writer.read { try ScopeFundFlowQuery.trend($0, scope: DataScope(reach: .everything), through: day) }
+        #expect(whole.last!.outBankOut > expected, "the bank is more than one team")
+        let parties = try database.writer.read { try ScopeFundFlowQuery.counterparties($0, scope: scope, through: day, limit: 20) }
+        #expect(!parties.isEmpty)
+        #expect(zip(parties, parties.dropFirst()).allSatisfy { $0.inflow + $0.outflow >= $1.inflow + $1.outflow }, "largest first")
+        let top = parties[0]
+        let customers = try database.writer.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(DISTINCT customer_id) FROM app_counterparty_month WHERE counterparty_name = ? AND month <= ? AND \(condition.sql)
+                """, arguments: [top.name, day.monthKey] + condition.arguments)
+        }
+        #expect(top.customers == customers)
+    }
+}
