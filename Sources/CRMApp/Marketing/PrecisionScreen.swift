@@ -47,21 +47,30 @@ final class PrecisionScreen: Screen {
 
     private var tab: Tab { Tab(rawValue: tabs.active) ?? .churn }
 
+    /// Reads the active tab's data only, so opening the screen or a tab costs that tab's queries alone.
     func reload(shell: ShellActions) {
         let scope = shell.session.scope, date = shell.services.businessDate, dimension = self.dimension
-        let loaded = try? shell.services.database.writer.read { db in
-            (try date.map { try ChurnQuery.warnings(db, asOf: $0, scope: scope, limit: 2_000) } ?? [],
-             try ProspectQuery.top(db, scope: scope, limit: 500), try PotentialCustomerQuery.adopted(db),
-             try ProductUsageQuery.matrix(db, by: dimension, scope: scope),
-             try date.map { try ScopeFundFlowQuery.trend(db, scope: scope, through: $0) } ?? [],
-             try date.map { try ScopeFundFlowQuery.counterparties(db, scope: scope, through: $0) } ?? [])
+        let database = shell.services.database
+        switch tab {
+        case .churn:
+            warnings = (try? database.writer.read { db in try date.map { try ChurnQuery.warnings(db, asOf: $0, scope: scope, limit: 2_000) } })
+                .flatMap { $0 } ?? []
+        case .prospects:
+            let loaded = try? database.writer.read { db in
+                (try ProspectQuery.top(db, scope: scope, limit: 500), try PotentialCustomerQuery.adopted(db))
+            }
+            prospects = loaded?.0 ?? []
+            adopted = loaded?.1 ?? [:]
+        case .usage:
+            usage = (try? database.writer.read { try ProductUsageQuery.matrix($0, by: dimension, scope: scope) }) ?? []
+        case .chain:
+            let loaded = try? database.writer.read { db in
+                (try date.map { try ScopeFundFlowQuery.trend(db, scope: scope, through: $0) } ?? [],
+                 try date.map { try ScopeFundFlowQuery.counterparties(db, scope: scope, through: $0) } ?? [])
+            }
+            trend = loaded?.0 ?? []
+            chain = loaded?.1 ?? []
         }
-        warnings = loaded?.0 ?? []
-        prospects = loaded?.1 ?? []
-        adopted = loaded?.2 ?? [:]
-        usage = loaded?.3 ?? []
-        trend = loaded?.4 ?? []
-        chain = loaded?.5 ?? []
         rebuildTable()
     }
 
@@ -249,7 +258,7 @@ final class PrecisionScreen: Screen {
     func handle(_ key: Key, shell: ShellActions) -> Bool {
         let before = tabs.active
         if tabs.handle(key) == .handled {
-            if tabs.active != before { rebuildTable() }
+            if tabs.active != before { reload(shell: shell) }
             return true
         }
         if table.handle(key) == .submitted, let warning = selectedWarning { shell.openCustomer(warning.customerID) }

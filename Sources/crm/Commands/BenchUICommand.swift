@@ -31,9 +31,13 @@ struct BenchUICommand: ParsableCommand {
             guard let app = try HeadlessApp(try database.open(), as: role) else { continue }
             var times: [(String, Duration)] = []
             for command in CommandRegistry.all where command.scope == .module && command.id != .home && app.shell.session.may(command) {
-                _ = app.press(.character("w"))
+                _ = app.press(.function(2))
                 guard let key = command.keys.first else { continue }
-                times.append((command.id.rawValue, app.press(key)))
+                let time = app.press(key)
+                guard app.shell.current.kind.rawValue == command.id.rawValue else {
+                    throw CommandFailure("\(command.id.rawValue) did not open as \(role.englishName.lowercased())")
+                }
+                times.append((command.id.rawValue, time))
             }
             let worst = times.max { $0.1 < $1.1 }
             print("first frames as \(role.englishName.lowercased()): "
