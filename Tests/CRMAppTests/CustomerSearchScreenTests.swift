@@ -96,4 +96,17 @@ final class CustomerSearchScreenTests: XCTestCase {
             try assertMatchesGolden(session.grid, name: "customer-search-lead-\(size.width)x\(size.height)")
         }
     }
+
+    /// The first frame comes before the customers are read; the loop's first idle turn reads them, and a key
+    /// that comes first reads them at once.
+    func testTheFirstFrameComesBeforeTheCustomersAreRead() throws {
+        let session = HeadlessSession(try TinyBankFixture.shell(as: .teamLead), size: TestSize.large)
+        session.press(.character("f"))
+        XCTAssertTrue(session.screen.contains("正在读取客户"), session.screen)
+        _ = session.loop.step(timeoutMilliseconds: 0)
+        XCTAssertFalse(session.screen.contains("正在读取客户"), session.screen)
+        XCTAssertFalse(session.screen.contains("没有找到客户"), "the team's customers are listed:\n\(session.screen)")
+        session.press(.escape, .character("f"), .character("福"))
+        XCTAssertFalse(session.screen.contains("正在读取客户"), "a key reads them first:\n\(session.screen)")
+    }
 }

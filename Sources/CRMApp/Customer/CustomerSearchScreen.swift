@@ -23,6 +23,9 @@ final class CustomerSearchScreen: Screen {
     static let limit = 500
 
     private var snapshot: CustomerSearchSnapshot
+    /// Whether the snapshot has been read (it is put off until the first frame is on screen).
+    private var loaded = false
+    private let shell: ShellActions
     private var loadedDate: BusinessDate?
     private var field = TextField()
     private var focus = Focus.text
@@ -49,9 +52,10 @@ final class CustomerSearchScreen: Screen {
         filters = Self.fixedFilters + [Self.branchFilter(shell), Self.tagFilter(shell)]
         choices = [Int](repeating: 0, count: filters.count)
         language = shell.language
-        snapshot = Self.load(shell)
-        loadedDate = shell.services.businessDate
-        search()
+        // The snapshot of a large bank takes a moment to read: the first frame comes at once with the box, and the
+        // snapshot is read when the loop is idle, or at the first key that needs it.
+        snapshot = CustomerSearchSnapshot.empty
+        self.shell = shell
     }
 
     func title(_ language: Language) -> String { language == .chinese ? "全行客户查询" : "Customer search" }
@@ -60,10 +64,26 @@ final class CustomerSearchScreen: Screen {
 
     func reload(shell: ShellActions) {
         language = shell.language
+        guard loaded else { return }
         if shell.services.businessDate != loadedDate {
             snapshot = Self.load(shell)
             loadedDate = shell.services.businessDate
         }
+        search()
+    }
+
+    func idle(shell: ShellActions) -> Bool {
+        guard !loaded else { return false }
+        ensureLoaded()
+        return true
+    }
+
+    /// Reads the snapshot if it was put off, then searches for what was typed meanwhile.
+    private func ensureLoaded() {
+        guard !loaded else { return }
+        snapshot = Self.load(shell)
+        loadedDate = shell.services.businessDate
+        loaded = true
         search()
     }
 
@@ -125,7 +145,10 @@ final class CustomerSearchScreen: Screen {
 
         table.layout(in: body)
         table.render(in: body, on: &grid, context: context.render.focused(!isFilterFocus))
-        if results.isEmpty {
+        if !loaded {
+            grid.put(context.text("正在读取客户…", "Reading the customers…"), x: body.x + 1, y: body.y + 2, style: Style(.dim),
+                     limit: body.maxX)
+        } else if results.isEmpty {
             grid.put(context.text("没有找到客户", "No customer found"), x: body.x + 1, y: body.y + 2, style: Style(.dim),
                      limit: body.maxX)
         }
@@ -155,6 +178,7 @@ final class CustomerSearchScreen: Screen {
     // MARK: Keys
 
     func handle(_ key: Key, shell: ShellActions) -> Bool {
+        ensureLoaded()
         switch key {
         case .tab:
             moveFocus(by: 1)
@@ -192,6 +216,7 @@ final class CustomerSearchScreen: Screen {
     }
 
     func perform(_ command: CommandID, shell: ShellActions) -> Bool {
+        ensureLoaded()
         switch command {
         case .search: focus = .text
         case .sort:

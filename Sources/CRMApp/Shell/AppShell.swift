@@ -189,6 +189,7 @@ public final class AppShell: TerminalApplication, ShellActions {
 
     public func idle() -> Bool {
         var changed = lockWhenIdle()
+        if signedIn != nil, overlay == nil { changed = current.idle(shell: self) || changed }
         changed = announceDueReminders() || changed
         if let toast, toast.isExpired(at: .now) {
             self.toast = nil

@@ -25,10 +25,13 @@ public protocol Screen: AnyObject {
     var capturesText: Bool { get }
     /// Reads its data again.
     func reload(shell: ShellActions)
+    /// Called when no input is waiting: work a screen put off so its first frame came at once. True to redraw.
+    func idle(shell: ShellActions) -> Bool
 }
 
 extension Screen {
     public var capturesText: Bool { false }
+    public func idle(shell: ShellActions) -> Bool { false }
     public func perform(_ command: CommandID, shell: ShellActions) -> Bool { false }
 }
 

@@ -19,6 +19,13 @@ struct HeadlessApp {
         loop.draw()
     }
 
+    /// The time of one idle turn of the loop (no key waiting), with its frame if anything changed.
+    func idle() -> Duration {
+        let start = ContinuousClock.now
+        _ = loop.step(timeoutMilliseconds: 0)
+        return ContinuousClock.now - start
+    }
+
     /// The time from the key's arrival to its frame being drawn.
     func press(_ key: Key) -> Duration {
         backend.enqueue(keys: [key])
