@@ -167,7 +167,7 @@ enum ProspectStep {
         if let keys { try db.execute(sql: "DROP TABLE \(keys)") }
     }
 
-    /// Merges the date's month into the cache for the counterparties it touches and ranks all into `app_prospect`.
+    /// Merges the date's month with the cache for the counterparties it touches and ranks all into `app_prospect`.
     private static func rank(_ db: Database, date: BusinessDate) throws {
         try db.execute(sql: """
             DELETE FROM app_prospect;
