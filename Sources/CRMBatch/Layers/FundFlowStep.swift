@@ -52,6 +52,7 @@ enum FundFlowStep {
                   supplier_payments = supplier_payments + excluded.supplier_payments,
                   buyer_payments = buyer_payments + excluded.buyer_payments
                 """)
+            try ProspectStep.markStale(db)
         }
         if sign < 0 {
             // A row taken back to nothing would not exist had the transactions never counted. Each touched row is

@@ -75,6 +75,7 @@ enum RollbackStep {
             try db.execute(sql: "UPDATE sum_account_balance SET balance = 0, bd_month = 0, bd_quarter = 0, bd_year = 0, as_of = NULL")
             try db.execute(sql: "DELETE FROM app_customer_status")
             try db.execute(sql: "DELETE FROM app_prospect")
+            try ProspectStep.clear(db)
             return
         }
         try SummaryStep.rebuild(db, asOf: previous, firstLoaded: firstLoaded)

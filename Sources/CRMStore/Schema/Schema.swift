@@ -37,6 +37,7 @@ public enum Schema {
         migrator.registerMigration("v6-plans", migrate: PlanTables.create)
         migrator.registerMigration("v6-plan-settings", migrate: SystemTables.addMissingSettings)
         migrator.registerMigration("v6-named-lists", migrate: NamedListTables.create)
+        migrator.registerMigration("v6-prospect-cache", migrate: ProspectCacheTables.create)
         return migrator
     }
 }
