@@ -71,6 +71,16 @@ final class CommandLineScopeTests: XCTestCase {
         outputs.append(("search", try crm(["customer", "search", "", "--limit", "100000", "--as", "rm", "--json"]).out))
         outputs.append(("alerts", try crm(["alerts", "--as-of", day, "--as", "rm", "--json"]).out))
         outputs.append(("churn", try crm(["churn", "--as-of", day, "--as", "rm", "--json"]).out))
+        // A named list taking in every customer: shown to the manager, only their book.
+        let created = try crm(["list", "create", "全部公司", "--rule", "name:公司", "--as", "hq"])
+        XCTAssertEqual(created.status, 0, created.err)
+        let list = try crm(["list", "show", "全部公司", "--as", "rm", "--json"])
+        XCTAssertEqual(list.status, 0, list.err)
+        XCTAssertTrue(list.out.contains(insider), "the list shows the book")
+        outputs.append(("list show", list.out))
+        outputs.append(("opportunities", try crm(["opportunities", "--as", "rm", "--json"]).out))
+        outputs.append(("tasks", try crm(["tasks", "--as", "rm", "--json"]).out))
+        outputs.append(("prospects", try crm(["prospects", "--as", "rm", "--json"]).out))
         let reports = try crm(["report", "--list"]).out.split(separator: "\n").compactMap { line -> String? in
             let name = line.split(separator: " ").first.map(String.init) ?? ""
             return name.contains("-") && name.first?.isLowercase == true && name.allSatisfy({ $0.isLowercase || $0 == "-" }) ? name : nil
