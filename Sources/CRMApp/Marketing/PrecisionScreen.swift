@@ -193,8 +193,21 @@ final class PrecisionScreen: Screen {
         let inside = Box.draw(parts[1], title: title, on: &grid, context: context.render)
         table.layout(in: inside)
         table.render(in: inside, on: &grid, context: context.render)
+        if table.selectedRow == nil {
+            grid.put(emptyText(context), x: inside.x + 1, y: inside.y + 2, style: Style(.dim), limit: inside.maxX)
+        }
         if detailRows > 0 { drawDetail(in: parts[2], on: &grid, context: context) }
         return nil
+    }
+
+    /// What an empty tab says: nothing found, and where the figures come from.
+    private func emptyText(_ context: ScreenContext) -> String {
+        switch tab {
+        case .churn: return context.text("没有出现流失信号的客户（流失预警由日终批量计算）", "No customer shows a churn signal (the nightly batch scores them)")
+        case .prospects: return context.text("没有资金链潜在客户（由日终批量排名）", "No prospects (the nightly batch ranks them)")
+        case .usage: return context.text("没有客户", "No customers")
+        case .chain: return context.text("近12个月没有资金往来", "No fund flows in the last 12 months")
+        }
     }
 
     /// The selected customer's signals with their figures, or the selected prospect's reasons.
