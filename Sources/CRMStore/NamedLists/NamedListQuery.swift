@@ -16,8 +16,14 @@ public enum NamedListQuery {
     /// The list as a customer set (for its 360 view), with its member counts.
     public static func set(_ db: Database, _ idOrName: String, scope: DataScope) throws -> CustomerSet? {
         guard let list = try find(db, idOrName) else { return nil }
-        return CustomerSet(kind: .namedList, id: list.id, name: list.name, members: try members(db, listID: list.id, scope: scope).count,
-                           allMembers: try members(db, listID: list.id, scope: DataScope(reach: .everything)).count)
+        // Both counts in one pass over the customers, as the conglomerates' are.
+        let membership = try memberCondition(db, listID: list.id)
+        let condition = scope.customerCondition("c.customer_id")
+        let counts = try Row.fetchOne(db, sql: """
+            SELECT COALESCE(SUM(CASE WHEN \(condition.sql) THEN 1 ELSE 0 END), 0), COUNT(*)
+            FROM base_customer c LEFT JOIN app_customer_status s ON s.customer_id = c.customer_id WHERE \(membership.sql)
+            """, arguments: condition.arguments + membership.arguments)
+        return CustomerSet(kind: .namedList, id: list.id, name: list.name, members: counts?[0] ?? 0, allMembers: counts?[1] ?? 0)
     }
 
     /// An SQL condition true for the members of a list (those put on it and those its rule takes in) on a

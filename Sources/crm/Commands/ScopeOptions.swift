@@ -32,19 +32,23 @@ struct ScopeOptions: ParsableArguments {
 
     /// The `--as` member of staff (nil without `--as`), once found to hold the permission of `function`.
     func viewer(in database: AppDatabase, for function: CommandID) throws -> StaffProfile? {
-        _ = try scope(in: database, for: function)
-        return try staff.map { try SignInTarget.resolve($0, in: database) }
+        try session(in: database, for: function)?.profile
     }
 
     /// The scope in force for `function`: the named staff member's once they are found to hold its permission
     /// (else exit 1 naming the missing one), or everything without `--as`.
     func scope(in database: AppDatabase, for function: CommandID) throws -> DataScope {
-        guard let staff else { return DataScope(reach: .everything) }
+        try session(in: database, for: function)?.scope ?? DataScope(reach: .everything)
+    }
+
+    /// The `--as` member of staff's session, resolved once and refused (exit 1) without the function's permission.
+    private func session(in database: AppDatabase, for function: CommandID) throws -> Session? {
+        guard let staff else { return nil }
         let session = try Session(profile: SignInTarget.resolve(staff, in: database), database: database)
         let command = CommandRegistry.command(function)
         guard session.may(command) else {
             throw CommandFailure("--as \(staff): \(command.missingPermission(.chinese)) (\(command.missingPermission(.english)))")
         }
-        return session.scope
+        return session
     }
 }
