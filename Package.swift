@@ -27,12 +27,16 @@ let package = Package(
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        .target(name: "CRMSync", dependencies: [
+            "CRMCore", "CRMStore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .systemLibrary(name: "CNcursesw",
                        providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TUI", dependencies: ["CNcursesw"]),
         .target(name: "CRMApp", dependencies: ["CRMCore", "CRMStore", "TUI"]),
         .executableTarget(name: "crm", dependencies: [
-            "CRMCore", "CRMStore", "CRMBatch", "TUI", "CRMApp",
+            "CRMCore", "CRMStore", "CRMBatch", "CRMSync", "TUI", "CRMApp",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CRMCoreTests", dependencies: ["CRMCore"]),
@@ -40,7 +44,7 @@ let package = Package(
         .testTarget(name: "CRMAppTests", dependencies: ["CRMApp", "CRMStore", "CRMBatch", "CRMCore", "TUI"],
                     exclude: ["Screens"]),
         .testTarget(name: "CRMStoreTests", dependencies: ["CRMStore", "CRMCore"]),
-        .testTarget(name: "CRMBatchTests", dependencies: ["CRMBatch", "CRMStore", "CRMCore"]),
+        .testTarget(name: "CRMBatchTests", dependencies: ["CRMBatch", "CRMSync", "CRMStore", "CRMCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CRMStore", "CRMCore"]),
     ]
 )

@@ -15,7 +15,11 @@ func describe(_ error: Error) -> String {
 setlocale(LC_ALL, "")
 do {
     var command = try CRM.parseAsRoot()
-    try command.run()
+    if var networked = command as? AsyncParsableCommand {
+        try await networked.run()
+    } else {
+        try command.run()
+    }
 } catch {
     let code = CRM.exitCode(for: error)
     if code == .success {

@@ -20,6 +20,12 @@ public struct MutationContext: Sendable {
     public let actor: StaffProfile
     /// Shanghai local time of the change, `YYYY-MM-DD HH:MM:SS`.
     public let timestamp: String
+
+    public init(mutationID: String, actor: StaffProfile, timestamp: String) {
+        self.mutationID = mutationID
+        self.actor = actor
+        self.timestamp = timestamp
+    }
 }
 
 /// A change that cannot be made, with the reason a person can act on.
@@ -48,8 +54,10 @@ public struct MutationLog: Sendable {
             try mutation.apply(db, context: MutationContext(mutationID: id, actor: actor, timestamp: stamp.at))
             let payload = mutation.payload.rendered()
             try db.execute(sql: """
-                INSERT INTO sys_outbox(mutation_id, name, actor, created_at, payload) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO sys_outbox(mutation_id, name, actor, created_at, payload, seq)
+                VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(max(seq), 0) + 1 FROM sys_outbox))
                 """, arguments: [id, mutation.name, actor.staffID, stamp.at, payload])
+            try LocalChanges.afterMutation(id, db)
             try stamp.record(db, actor: actor.staffID, action: "mutation." + mutation.name, target: id, detail: payload)
             return true
         }

@@ -38,6 +38,7 @@ public enum Schema {
         migrator.registerMigration("v6-plan-settings", migrate: SystemTables.addMissingSettings)
         migrator.registerMigration("v6-named-lists", migrate: NamedListTables.create)
         migrator.registerMigration("v6-prospect-cache", migrate: ProspectCacheTables.create)
+        migrator.registerMigration("v7-sync", migrate: SyncTables.create)
         return migrator
     }
 }

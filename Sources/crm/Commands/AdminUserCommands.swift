@@ -85,15 +85,17 @@ struct AdminUserCommand: ParsableCommand {
     }
 }
 
-/// Reads a password: without echo, twice, on a terminal; one line from standard input otherwise.
+/// Reads a password: without echo on a terminal (twice when `confirm` is given); one line from standard input otherwise.
 enum PasswordInput {
-    static func read(prompt: String, confirm: String) throws -> String {
+    static func read(prompt: String, confirm: String? = nil) throws -> String {
         guard isatty(STDIN_FILENO) == 1 else {
             guard let line = readLine(strippingNewline: true), !line.isEmpty else { throw CommandFailure("no password on standard input") }
             return line
         }
         let first = try silently(prompt)
-        guard try silently(confirm) == first else { throw CommandFailure("the two passwords differ") }
+        if let confirm {
+            guard try silently(confirm) == first else { throw CommandFailure("the two passwords differ") }
+        }
         return first
     }
 

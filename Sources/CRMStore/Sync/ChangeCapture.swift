@@ -1,0 +1,50 @@
+import GRDB
+
+/// Triggers that note every written row of a replicated table in `sync_dirty`, whoever writes it: a mutation,
+/// the batch in another process, an administrator. On the server the noted rows are published as bucket ops
+/// (``OpPublisher``); on a replica they tell which rows a local change touched. An embedded database has none.
+public enum ChangeCapture {
+    /// Creates the triggers for every table of ``SyncCatalog`` (again after a migration changes a table).
+    public static func install(_ db: Database) throws {
+        for table in SyncCatalog.tables {
+            let columns = try RowKey.columns(of: table.name, db)
+            for (event, rows) in [("INSERT", ["NEW"]), ("UPDATE", ["OLD", "NEW"]), ("DELETE", ["OLD"])] {
+                let trigger = "sync_capture_\(table.name)_\(event.lowercased())"
+                let inserts = rows.map { row in insertDirty(table: table.name, columns: columns, row: row) }.joined()
+                try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)")
+                try db.execute(sql: "CREATE TRIGGER \(trigger) AFTER \(event) ON \(table.name) BEGIN \(inserts) END")
+            }
+        }
+    }
+
+    /// Drops the triggers (a database going back to embedded use).
+    public static func remove(_ db: Database) throws {
+        for table in SyncCatalog.tables {
+            for event in ["insert", "update", "delete"] {
+                try db.execute(sql: "DROP TRIGGER IF EXISTS sync_capture_\(table.name)_\(event)")
+            }
+        }
+    }
+
+    /// Notes every existing row of every replicated table, so the next publish logs them all.
+    public static func markEverything(_ db: Database) throws {
+        for table in SyncCatalog.tables {
+            try markRows(of: table.name, where: "1", db)
+        }
+    }
+
+    /// Notes the rows of `table` that satisfy `condition` (SQL over the alias `t`).
+    static func markRows(of table: String, where condition: String, arguments: StatementArguments = [], _ db: Database) throws {
+        let columns = try RowKey.columns(of: table, db)
+        let parts = (0..<3).map { $0 < columns.count ? "t.\(RowKey.quoted(columns[$0]))" : "NULL" }.joined(separator: ", ")
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO sync_dirty(tbl, row_key, k1, k2, k3)
+            SELECT '\(table)', \(RowKey.expression(columns, prefix: "t.")), \(parts) FROM \(table) t WHERE \(condition)
+            """, arguments: arguments)
+    }
+
+    private static func insertDirty(table: String, columns: [String], row: String) -> String {
+        let parts = (0..<3).map { $0 < columns.count ? "\(row).\(RowKey.quoted(columns[$0]))" : "NULL" }.joined(separator: ", ")
+        return "INSERT OR IGNORE INTO sync_dirty(tbl, row_key, k1, k2, k3) VALUES ('\(table)', \(RowKey.expression(columns, prefix: row + ".")), \(parts));"
+    }
+}

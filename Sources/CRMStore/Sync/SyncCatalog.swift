@@ -1,0 +1,105 @@
+/// The tables a replica holds, and which buckets each row belongs to (docs/sync.md).
+///
+/// Buckets: `ref` (reference data every user gets) and `portfolio:{staff}` (what one member of staff manages
+/// or owns). A user subscribes to their own portfolio, a team lead or branch head to every portfolio in their
+/// org subtree, head office to all; so moving a customer to another manager moves its rows from one portfolio
+/// to another and no row is logged twice for one person. Interface, history and audit tables stay on the server.
+public enum SyncCatalog {
+    /// How a table's rows are assigned to buckets.
+    public enum Rule: Sendable, Equatable {
+        /// Every user gets every row.
+        case reference
+        /// The portfolios of the managers of the customer in `column`.
+        case customer(column: String)
+        /// The portfolio of the member of staff in `column`.
+        case staff(column: String)
+        /// Both: the managers of `customerColumn` (when set) and the member of staff in `staffColumn`.
+        case customerOrStaff(customerColumn: String, staffColumn: String)
+        /// The managers of the customer whose USCC is in `column` (outside-bank information).
+        case uscc(column: String)
+        /// The buckets of the row of `parent` whose key is in `column`.
+        case parent(table: String, column: String)
+    }
+
+    /// One replicated table.
+    public struct Table: Sendable {
+        public let name: String
+        public let rule: Rule
+        /// For day-by-day history: the date column that leads the key, and how many days a replica keeps.
+        public let window: (column: String, days: Int)?
+
+        init(_ name: String, _ rule: Rule, window: (String, Int)? = nil) {
+            self.name = name
+            self.rule = rule
+            self.window = window.map { (column: $0.0, days: $0.1) }
+        }
+    }
+
+    /// Days of daily history a replica keeps: enough for this month's and last month's daily averages.
+    public static let historyDays = 62
+
+    /// Every replicated table, in publishing order: parents before the tables that follow them, and the
+    /// customer-manager table first because every customer row's buckets hang on it.
+    public static let tables: [Table] = [
+        Table("base_customer_manager", .customer(column: "customer_id")),
+        Table("base_org", .reference),
+        Table("base_staff", .reference),
+        Table("base_product", .reference),
+        Table("base_conglomerate", .reference),
+        Table("sys_setting", .reference),
+        Table("sys_role_permission", .reference),
+        Table("sys_user_role", .reference),
+        Table("sum_period_days", .reference),
+        Table("work_kpi", .reference),
+        Table("work_tag_group", .reference),
+        Table("work_tag", .reference),
+        Table("work_announcement", .reference),
+        Table("work_task", .reference),
+        Table("work_plan", .reference),
+        Table("work_plan_target", .reference),
+        Table("base_customer", .customer(column: "customer_id")),
+        Table("base_account", .customer(column: "customer_id")),
+        Table("sum_account_balance", .customer(column: "customer_id")),
+        Table("base_loan", .customer(column: "customer_id")),
+        Table("base_credit_limit", .customer(column: "customer_id")),
+        Table("base_profit", .customer(column: "customer_id")),
+        Table("base_conglomerate_member", .customer(column: "customer_id")),
+        Table("app_customer_status", .customer(column: "customer_id")),
+        Table("app_customer_search", .customer(column: "customer_id")),
+        Table("app_tier_history", .customer(column: "customer_id")),
+        Table("app_alert", .customer(column: "customer_id")),
+        Table("app_loan_event", .customer(column: "customer_id")),
+        Table("app_fundflow_month", .customer(column: "customer_id")),
+        Table("app_counterparty_month", .customer(column: "customer_id")),
+        Table("ind_customer_day", .customer(column: "customer_id"), window: ("biz_date", historyDays)),
+        Table("app_churn", .customer(column: "customer_id"), window: ("biz_date", historyDays)),
+        Table("app_fundflow_day", .customer(column: "customer_id"), window: ("biz_date", historyDays)),
+        Table("base_ext_registration", .uscc(column: "uscc")),
+        Table("base_ext_event", .uscc(column: "uscc")),
+        Table("base_ext_shareholder", .uscc(column: "uscc")),
+        Table("work_customer_tag", .customer(column: "customer_id")),
+        Table("work_strategic_customer", .customer(column: "customer_id")),
+        Table("work_task_customer", .customer(column: "customer_id")),
+        Table("work_manager_assignment", .customer(column: "customer_id")),
+        Table("work_customer_group", .staff(column: "owner")),
+        Table("work_customer_group_member", .parent(table: "work_customer_group", column: "group_id")),
+        Table("work_named_list", .staff(column: "created_by")),
+        Table("work_named_list_member", .parent(table: "work_named_list", column: "list_id")),
+        Table("work_schedule", .staff(column: "staff_id")),
+        Table("work_home_layout", .staff(column: "staff_id")),
+        Table("work_reminder_state", .staff(column: "staff_id")),
+        Table("work_announcement_read", .staff(column: "staff_id")),
+        Table("work_potential_customer", .staff(column: "owner_id")),
+        Table("work_opportunity", .customerOrStaff(customerColumn: "customer_id", staffColumn: "owner_id")),
+        Table("work_opportunity_stage", .parent(table: "work_opportunity", column: "opportunity_id")),
+        Table("work_opportunity_scenario", .parent(table: "work_opportunity", column: "opportunity_id")),
+        Table("work_visit", .customerOrStaff(customerColumn: "customer_id", staffColumn: "staff_id")),
+        Table("work_visit_attachment", .parent(table: "work_visit", column: "visit_id")),
+    ]
+
+    /// Tables whose business fields follow the conflict rule: a change based on an old version is refused.
+    public static let versionCheckedTables: Set<String> = ["work_opportunity", "work_plan_target"]
+
+    /// The catalog entry of `name`, if it is replicated.
+    public static func table(named name: String) -> Table? { tables.first { $0.name == name } }
+}

@@ -1,0 +1,84 @@
+import CRMStore
+import GRDB
+
+/// Shows a complete checkpoint in one transaction.
+///
+/// Rows written by local changes the server has not yet handled are left as the user made them (their
+/// staged ops wait for a later checkpoint). Every other staged op updates which buckets hold its row; a row
+/// is then written with the data of its newest PUT, or deleted when no bucket of the replica holds it any
+/// more (a customer moved to another manager, a bucket no longer in scope, a local row the server refused).
+enum CheckpointApply {
+    /// Applies the staged ops up to `checkpoint`; returns how many rows were written or removed.
+    static func run(_ checkpoint: SyncCheckpoint, _ db: Database) throws -> Int {
+        let ack = checkpoint.lastMutationSeq
+        try dropBuckets(notIn: checkpoint, db)
+        try db.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS replica_protected (tbl TEXT NOT NULL, row_key TEXT NOT NULL, PRIMARY KEY (tbl, row_key));
+            CREATE TEMP TABLE IF NOT EXISTS replica_op (op_id INTEGER PRIMARY KEY, bucket TEXT, op TEXT, tbl TEXT, row_key TEXT, data TEXT);
+            CREATE TEMP TABLE IF NOT EXISTS replica_row (tbl TEXT NOT NULL, row_key TEXT NOT NULL, top_op_id INTEGER, data TEXT,
+                                                         PRIMARY KEY (tbl, row_key));
+            CREATE INDEX IF NOT EXISTS temp.replica_op_row ON replica_op(tbl, row_key, bucket, op_id);
+            DELETE FROM replica_protected; DELETE FROM replica_op; DELETE FROM replica_row;
+            INSERT OR IGNORE INTO replica_row(tbl, row_key)
+              SELECT p.tbl, p.row_key FROM sync_pending_row p JOIN sys_outbox o ON o.mutation_id = p.mutation_id WHERE o.seq <= ?1;
+            DELETE FROM sync_pending_row WHERE mutation_id IN (SELECT mutation_id FROM sys_outbox WHERE seq <= ?1);
+            INSERT OR IGNORE INTO replica_protected SELECT tbl, row_key FROM sync_pending_row;
+            INSERT INTO replica_op SELECT s.op_id, s.bucket, s.op, s.tbl, s.row_key, s.data FROM sync_staged_op s
+              WHERE NOT EXISTS (SELECT 1 FROM replica_protected p WHERE p.tbl = s.tbl AND p.row_key = s.row_key);
+            DELETE FROM sync_staged_op WHERE (bucket, op_id) IN (SELECT bucket, op_id FROM replica_op);
+            INSERT OR IGNORE INTO replica_row(tbl, row_key) SELECT tbl, row_key FROM replica_op;
+            INSERT OR IGNORE INTO replica_row(tbl, row_key) SELECT l.tbl, l.row_key FROM sync_local_row l
+              WHERE l.op_id = -1 AND NOT EXISTS (SELECT 1 FROM replica_protected p WHERE p.tbl = l.tbl AND p.row_key = l.row_key);
+            DELETE FROM sync_local_row WHERE op_id = -1
+              AND NOT EXISTS (SELECT 1 FROM replica_protected p WHERE p.tbl = sync_local_row.tbl AND p.row_key = sync_local_row.row_key);
+            INSERT OR REPLACE INTO sync_local_row(tbl, row_key, bucket, op_id)
+              SELECT tbl, row_key, bucket, max(op_id) FROM replica_op o
+              WHERE op = 'PUT' AND op_id = (SELECT max(op_id) FROM replica_op x WHERE x.tbl = o.tbl AND x.row_key = o.row_key AND x.bucket = o.bucket)
+              GROUP BY tbl, row_key, bucket;
+            DELETE FROM sync_local_row WHERE EXISTS (
+              SELECT 1 FROM replica_op o WHERE o.op = 'REMOVE' AND o.tbl = sync_local_row.tbl AND o.row_key = sync_local_row.row_key
+                AND o.bucket = sync_local_row.bucket
+                AND o.op_id = (SELECT max(op_id) FROM replica_op x WHERE x.tbl = o.tbl AND x.row_key = o.row_key AND x.bucket = o.bucket));
+            UPDATE replica_row SET top_op_id = (SELECT max(l.op_id) FROM sync_local_row l WHERE l.tbl = replica_row.tbl AND l.row_key = replica_row.row_key);
+            UPDATE replica_row SET data = (SELECT o.data FROM replica_op o WHERE o.op_id = replica_row.top_op_id AND o.op = 'PUT');
+            """, arguments: [ack])
+        var changed = 0
+        for table in SyncCatalog.tables {
+            changed += try write(table.name, db)
+        }
+        try db.execute(sql: "DELETE FROM sync_dirty")
+        return changed
+    }
+
+    /// Buckets the server no longer lists for this user: their rows lose that holder, their positions go.
+    private static func dropBuckets(notIn checkpoint: SyncCheckpoint, _ db: Database) throws {
+        let listed = Set(checkpoint.buckets.map(\.bucket))
+        let local = try String.fetchAll(db, sql: "SELECT bucket FROM sync_replica_bucket UNION SELECT DISTINCT bucket FROM sync_local_row")
+        for bucket in local where !listed.contains(bucket) {
+            try ReplicaPositions.reset(bucket, db)
+        }
+    }
+
+    /// Upserts the rows of `table` that have new data and deletes those no bucket holds.
+    private static func write(_ table: String, _ db: Database) throws -> Int {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM replica_row WHERE tbl = ? LIMIT 1", arguments: [table]) == true else { return 0 }
+        let columns = try db.columns(in: table).map(\.name)
+        let keyColumns = try db.primaryKey(table).columns
+        let values = columns.map { "json_extract(data, '$.\"\($0)\"')" }.joined(separator: ", ")
+        let updates = columns.filter { !keyColumns.contains($0) }.map { "\"\($0)\" = excluded.\"\($0)\"" }
+        let onConflict = updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", ")
+        try db.execute(sql: """
+            INSERT INTO \(table)(\(columns.map { "\"\($0)\"" }.joined(separator: ", ")))
+            SELECT \(values) FROM replica_row WHERE tbl = ? AND data IS NOT NULL AND true
+            ON CONFLICT(\(keyColumns.map { "\"\($0)\"" }.joined(separator: ", "))) \(onConflict)
+            """, arguments: [table])
+        var changed = db.changesCount
+        let gone = try String.fetchAll(db, sql: "SELECT row_key FROM replica_row WHERE tbl = ? AND top_op_id IS NULL", arguments: [table])
+        let condition = keyColumns.map { "\"\($0)\" = ?" }.joined(separator: " AND ")
+        for key in gone {
+            try db.execute(sql: "DELETE FROM \(table) WHERE \(condition)", arguments: StatementArguments(RowKey.parts(key)))
+            changed += db.changesCount
+        }
+        return changed
+    }
+}

@@ -1,0 +1,56 @@
+import CRMStore
+import GRDB
+
+/// A replica's download state per bucket: how far it has received, the ops staged but not shown, and the
+/// resets that make a bucket download again.
+enum ReplicaPositions {
+    /// Stages the ops after the bucket's saved position (a page received twice adds nothing) and moves the
+    /// position to the last one, adding their checksums. An op whose checksum does not match its content is
+    /// refused, and the page with it.
+    static func stage(_ ops: [SyncOp], bucket: String, _ db: Database) throws {
+        var position = try Row.fetchOne(db, sql: "SELECT op_id, checksum FROM sync_replica_bucket WHERE bucket = ?", arguments: [bucket])
+            .map { (opID: $0["op_id"] as Int64, checksum: $0["checksum"] as Int64) } ?? (opID: 0, checksum: 0)
+        for op in ops where op.opID > position.opID {
+            let expected = SyncHash.checksum(bucket: bucket, opID: op.opID, op: op.op, table: op.table, rowKey: op.rowKey, data: op.data)
+            guard expected == op.checksum, op.op == "PUT" || op.op == "REMOVE", SyncCatalog.table(named: op.table) != nil else {
+                throw SyncFailure("bad_op", "收到的同步数据校验失败 (op \(op.opID) of \(bucket) does not match its checksum or names an unknown table)",
+                                  temporary: true)
+            }
+            try db.execute(sql: "INSERT OR REPLACE INTO sync_staged_op(bucket, op_id, op, tbl, row_key, data) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [bucket, op.opID, op.op, op.table, op.rowKey, op.data])
+            position = (op.opID, SyncHash.add(position.checksum, op.checksum))
+        }
+        try db.execute(sql: """
+            INSERT INTO sync_replica_bucket(bucket, op_id, checksum) VALUES (?, ?, ?)
+            ON CONFLICT(bucket) DO UPDATE SET op_id = excluded.op_id, checksum = excluded.checksum
+            """, arguments: [bucket, position.opID, position.checksum])
+    }
+
+    /// The checkpoint's buckets whose received checksum differs from the server's.
+    static func mismatched(_ checkpoint: SyncCheckpoint, _ db: Database) throws -> [String] {
+        try checkpoint.buckets.filter { bucket in
+            let local = try Row.fetchOne(db, sql: "SELECT op_id, checksum FROM sync_replica_bucket WHERE bucket = ?", arguments: [bucket.bucket])
+            let opID: Int64 = local?["op_id"] ?? 0
+            let checksum: Int64 = local?["checksum"] ?? 0
+            return opID != bucket.opID || checksum != bucket.checksum
+        }.map(\.bucket)
+    }
+
+    /// Downloads `bucket` again from the start: its staged ops go, and the rows it held are marked stale
+    /// (op id -1) so those the new download does not bring back are removed when it completes.
+    static func reset(_ bucket: String, _ db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM sync_staged_op WHERE bucket = ?1;
+            DELETE FROM sync_replica_bucket WHERE bucket = ?1;
+            UPDATE sync_local_row SET op_id = -1 WHERE bucket = ?1;
+            """, arguments: [bucket])
+    }
+
+    /// Downloads every bucket again (a new server epoch), keeping the pending changes.
+    static func resetAll(_ db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM sync_staged_op; DELETE FROM sync_replica_bucket; UPDATE sync_local_row SET op_id = -1;
+            DELETE FROM sync_meta WHERE key = 'target';
+            """)
+    }
+}
