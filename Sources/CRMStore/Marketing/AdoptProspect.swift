@@ -31,6 +31,12 @@ public struct AdoptProspect: Mutation {
                  ("today", .string(today.description))])
     }
 
+    /// Rebuilds the mutation from its ``payload``, as the outbox and sync carry it.
+    public init(payload: JSONValue) throws {
+        try self.init(id: payload.text("id"), opportunityID: payload.text("opportunity_id"), scheduleID: payload.text("schedule_id"),
+                      prospectKey: payload.text("prospect_key"), ownerID: payload.optionalText("owner_id"), today: payload.date("today"))
+    }
+
     public func apply(_ db: Database, context: MutationContext) throws {
         guard let prospect = try Row.fetchOne(db, sql: """
             SELECT name, bank_code, top_staff_id, score FROM app_prospect WHERE counterparty_key = ?

@@ -60,6 +60,19 @@ public struct LogVisit: Mutation {
                  }))])
     }
 
+    /// Rebuilds the mutation from its ``payload``, as the outbox and sync carry it.
+    public init(payload: JSONValue) throws {
+        try self.init(id: payload.text("id"), draft: VisitDraft(
+            customerID: payload.text("customer_id"), visitedAt: payload.text("visited_at"), contacts: payload.text("contacts"),
+            purpose: payload.text("purpose"), notes: payload.text("notes"), nextStep: payload.text("next_step"),
+            latitudeE6: payload.optionalScaled("latitude", decimals: 6), longitudeE6: payload.optionalScaled("longitude", decimals: 6),
+            address: payload.text("address"),
+            attachments: payload.elements("attachments") {
+                try StoredAttachment(fileName: $0.text("file_name"), size: $0.int64("size"), sha256: $0.text("sha256"))
+            },
+            taskID: payload.optionalText("task_id")))
+    }
+
     public func apply(_ db: Database, context: MutationContext) throws {
         try DataScope(profile: context.actor).requireVisible(draft.customerID, db)
         try validate()

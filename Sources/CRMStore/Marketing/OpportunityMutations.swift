@@ -49,6 +49,16 @@ public struct CreateOpportunity: Mutation {
                  ("expected_date", .string(draft.expectedDate.description)), ("owner_id", draft.ownerID.map(JSONValue.string) ?? .null)])
     }
 
+    /// Rebuilds the mutation from its ``payload``, as the outbox and sync carry it.
+    public init(payload: JSONValue) throws {
+        let draft = try OpportunityDraft(
+            customerID: payload.optionalText("customer_id"), prospectName: payload.optionalText("prospect_name"),
+            productCode: payload.text("product_code"), amount: payload.scaled("amount", decimals: 2),
+            probability: payload.optionalInteger("probability_pct"), expectedDate: payload.date("expected_date"),
+            ownerID: payload.optionalText("owner_id"))
+        try self.init(id: payload.text("id"), draft: draft, stage: payload.oneOf("stage", OpportunityStage.self))
+    }
+
     public func apply(_ db: Database, context: MutationContext) throws {
         guard stage != .lost else { throw MutationError("新商机不能是丢失状态 (a new opportunity cannot start lost)") }
         let owner = try OpportunityRules.owner(draft.ownerID, actor: context.actor, db)
@@ -86,6 +96,12 @@ public struct MoveOpportunity: Mutation {
     public var payload: JSONValue {
         .object([("id", .string(id)), ("stage", .string(stage.rawValue)),
                  ("probability_pct", probability.map { .int(Int64($0)) } ?? .null), ("note", .string(note))])
+    }
+
+    /// Rebuilds the mutation from its ``payload``, as the outbox and sync carry it.
+    public init(payload: JSONValue) throws {
+        try self.init(id: payload.text("id"), stage: payload.oneOf("stage", OpportunityStage.self),
+                      probability: payload.optionalInteger("probability_pct"), note: payload.text("note"))
     }
 
     public func apply(_ db: Database, context: MutationContext) throws {

@@ -39,9 +39,24 @@ public struct SaveOpportunityScenario: Mutation {
         self.headline = headline
     }
 
+    /// The headline figures travel beside the figures they come from, so a replay stores the same columns.
     public var payload: JSONValue {
         .object([("id", .string(id)), ("opportunity_id", .string(opportunityID)), ("calculator", .string(calculator)),
-                 ("inputs", inputs), ("figures", figures)])
+                 ("inputs", inputs), ("figures", figures),
+                 ("headline", .object([("profit_after_tax", headline.profitAfterTax.map(JSONValue.money) ?? .null),
+                                       ("raroc_after_tax_bp", headline.rarocAfterTaxBP.map(JSONValue.int) ?? .null),
+                                       ("eva", headline.eva.map(JSONValue.money) ?? .null),
+                                       ("deposit_value", headline.depositValue.map(JSONValue.money) ?? .null)]))])
+    }
+
+    /// Rebuilds the mutation from its ``payload``, as the outbox and sync carry it.
+    public init(payload: JSONValue) throws {
+        try self.init(id: payload.text("id"), opportunityID: payload.text("opportunity_id"), calculator: payload.text("calculator"),
+                      inputs: payload.field("inputs") { $0 }, figures: payload.field("figures") { $0 },
+                      headline: payload.field("headline") {
+                          try ($0.optionalScaled("profit_after_tax", decimals: 2), $0.optionalInt64("raroc_after_tax_bp"),
+                               $0.optionalScaled("eva", decimals: 2), $0.optionalScaled("deposit_value", decimals: 2))
+                      })
     }
 
     public func apply(_ db: Database, context: MutationContext) throws {

@@ -9,6 +9,12 @@ public struct SetReminderState: Mutation {
         case snooze(until: BusinessDate)
     }
 
+    /// The two kinds of change, by name.
+    public enum Kind: String, Sendable {
+        case done = "reminder.done"
+        case snooze = "reminder.snooze"
+    }
+
     public let key: String
     public let change: Change
 
@@ -17,10 +23,21 @@ public struct SetReminderState: Mutation {
         self.change = change
     }
 
-    public var name: String {
-        if case .snooze = change { return "reminder.snooze" }
-        return "reminder.done"
+    /// Rebuilds a change of `kind` (the name says which) from its ``payload``, as the outbox and sync carry it.
+    public init(_ kind: Kind, payload: JSONValue) throws {
+        switch kind {
+        case .done: try self.init(key: payload.text("key"), change: .done(payload.boolean("done")))
+        case .snooze: try self.init(key: payload.text("key"), change: .snooze(until: payload.date("until")))
+        }
     }
+
+    /// Which of the two names the change goes by.
+    public var kind: Kind {
+        if case .snooze = change { return .snooze }
+        return .done
+    }
+
+    public var name: String { kind.rawValue }
 
     public var payload: JSONValue {
         switch change {

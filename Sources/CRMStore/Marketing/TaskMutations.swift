@@ -32,6 +32,13 @@ public struct CreateTask: Mutation {
                  ("customers", .array(customerIDs.map(JSONValue.string)))])
     }
 
+    /// Rebuilds the mutation from its ``payload``, as the outbox and sync carry it.
+    public init(payload: JSONValue) throws {
+        try self.init(id: payload.text("id"), kind: payload.oneOf("kind", TaskKind.self), title: payload.text("title"),
+                      note: payload.text("note"), dueDate: payload.date("due_date"), target: payload.optionalInteger("target"),
+                      customerIDs: payload.strings("customers"))
+    }
+
     public func apply(_ db: Database, context: MutationContext) throws {
         let actor = context.actor
         guard [.headOffice, .branchHead, .teamLead].contains(actor.role) else {
@@ -74,6 +81,11 @@ public struct AssignTask: Mutation {
 
     public var payload: JSONValue {
         .object([("task_id", .string(taskID)), ("child_ids", .array(childIDs.map(JSONValue.string)))])
+    }
+
+    /// Rebuilds the mutation from its ``payload``, as the outbox and sync carry it.
+    public init(payload: JSONValue) throws {
+        try self.init(taskID: payload.text("task_id"), childIDs: payload.strings("child_ids"))
     }
 
     public func apply(_ db: Database, context: MutationContext) throws {
@@ -130,6 +142,12 @@ public struct RecordTaskProgress: Mutation {
     public var payload: JSONValue {
         .object([("task_id", .string(taskID)), ("customer_id", .string(customerID)), ("done", .bool(done)),
                  ("result", .string(result)), ("visit_id", visitID.map(JSONValue.string) ?? .null)])
+    }
+
+    /// Rebuilds the mutation from its ``payload``, as the outbox and sync carry it.
+    public init(payload: JSONValue) throws {
+        try self.init(taskID: payload.text("task_id"), customerID: payload.text("customer_id"), done: payload.boolean("done"),
+                      result: payload.text("result"), visitID: payload.optionalText("visit_id"))
     }
 
     public func apply(_ db: Database, context: MutationContext) throws {

@@ -18,6 +18,11 @@ public struct CreateCustomerGroup: Mutation {
         .object([("id", .string(id)), ("name", .string(groupName)), ("customer_ids", .array(customerIDs.map(JSONValue.string)))])
     }
 
+    /// Rebuilds the mutation from its ``payload``, as the outbox and sync carry it.
+    public init(payload: JSONValue) throws {
+        try self.init(id: payload.text("id"), groupName: payload.text("name"), customerIDs: payload.strings("customer_ids"))
+    }
+
     public func apply(_ db: Database, context: MutationContext) throws {
         let name = try TagName.checked(groupName)
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM work_customer_group WHERE owner = ? AND name = ?",
@@ -50,6 +55,11 @@ public struct ChangeGroupMembers: Mutation {
     public var name: String { change.rawValue }
     public var payload: JSONValue {
         .object([("group_id", .string(groupID)), ("customer_ids", .array(customerIDs.map(JSONValue.string)))])
+    }
+
+    /// Rebuilds the `change` (the name says which) from its ``payload``, as the outbox and sync carry it.
+    public init(_ change: Change, payload: JSONValue) throws {
+        try self.init(change, groupID: payload.text("group_id"), customerIDs: payload.strings("customer_ids"))
     }
 
     public func apply(_ db: Database, context: MutationContext) throws {

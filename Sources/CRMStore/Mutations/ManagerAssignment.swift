@@ -93,6 +93,13 @@ public struct AssignManagers: Mutation {
         }))])
     }
 
+    /// Rebuilds the mutation from its ``payload``, as the outbox and sync carry it.
+    public init(payload: JSONValue) throws {
+        try self.init(id: payload.text("id"), customerID: payload.text("customer_id"), managers: payload.elements("managers") {
+            try ManagerShareDraft(staffID: $0.text("staff_id"), role: $0.text("role"), shareBP: $0.scaled("share_pct", decimals: 2))
+        })
+    }
+
     public func apply(_ db: Database, context: MutationContext) throws {
         let actor = context.actor
         guard actor.role == .branchHead || actor.role == .headOffice else {

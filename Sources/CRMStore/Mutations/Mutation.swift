@@ -5,6 +5,8 @@ import GRDB
 ///
 /// Screens never write tables: they build a mutation and hand it to ``MutationLog``, which applies it and
 /// records it in the outbox in one transaction. That is what lets sync replay offline work exactly once.
+/// Each mutation also has an `init(payload:)`, the exact inverse of ``payload``, through which
+/// ``MutationRegistry`` rebuilds it from its name and payload.
 public protocol Mutation: Sendable {
     /// The stable name, as it travels in the outbox and over sync.
     var name: String { get }

@@ -15,6 +15,11 @@ public struct CreateTagGroup: Mutation {
 
     public var payload: JSONValue { .object([("id", .string(id)), ("name", .string(groupName))]) }
 
+    /// Rebuilds the mutation from its ``payload``, as the outbox and sync carry it.
+    public init(payload: JSONValue) throws {
+        try self.init(id: payload.text("id"), groupName: payload.text("name"))
+    }
+
     public func apply(_ db: Database, context: MutationContext) throws {
         guard context.actor.role.publishesAnnouncements else {
             throw MutationError("只有总行和分支行行长可以建立标签组 (only head office and branch heads create tag groups)")
@@ -42,6 +47,11 @@ public struct CreateTag: Mutation {
     }
 
     public var payload: JSONValue { .object([("id", .string(id)), ("group_id", .string(groupID)), ("name", .string(tagName))]) }
+
+    /// Rebuilds the mutation from its ``payload``, as the outbox and sync carry it.
+    public init(payload: JSONValue) throws {
+        try self.init(id: payload.text("id"), groupID: payload.text("group_id"), tagName: payload.text("name"))
+    }
 
     public func apply(_ db: Database, context: MutationContext) throws {
         let name = try TagName.checked(tagName)
@@ -76,6 +86,11 @@ public struct TagCustomers: Mutation {
     public var name: String { change.rawValue }
     public var payload: JSONValue { .object([("tag_id", .string(tagID)), ("customer_ids", .array(customerIDs.map(JSONValue.string)))]) }
 
+    /// Rebuilds the `change` (the name says which) from its ``payload``, as the outbox and sync carry it.
+    public init(_ change: Change, payload: JSONValue) throws {
+        try self.init(change, tagID: payload.text("tag_id"), customerIDs: payload.strings("customer_ids"))
+    }
+
     public func apply(_ db: Database, context: MutationContext) throws {
         guard !customerIDs.isEmpty else { throw MutationError("没有选中客户 (no customer selected)") }
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM work_tag WHERE id = ?", arguments: [tagID]) == true else {
@@ -109,6 +124,11 @@ public struct MarkStrategic: Mutation {
     }
 
     public var payload: JSONValue { .object([("customer_id", .string(customerID)), ("strategic", .bool(strategic))]) }
+
+    /// Rebuilds the mutation from its ``payload``, as the outbox and sync carry it.
+    public init(payload: JSONValue) throws {
+        try self.init(customerID: payload.text("customer_id"), strategic: payload.boolean("strategic"))
+    }
 
     public func apply(_ db: Database, context: MutationContext) throws {
         guard context.actor.role == .headOffice else {

@@ -21,6 +21,11 @@ public struct PublishAnnouncement: Mutation {
         .object([("id", .string(id)), ("title", .string(title)), ("body", .string(body)), ("pinned", .bool(pinned))])
     }
 
+    /// Rebuilds the mutation from its ``payload``, as the outbox and sync carry it.
+    public init(payload: JSONValue) throws {
+        try self.init(id: payload.text("id"), title: payload.text("title"), body: payload.text("body"), pinned: payload.boolean("pinned"))
+    }
+
     public func apply(_ db: Database, context: MutationContext) throws {
         guard context.actor.role.publishesAnnouncements else {
             throw MutationError("只有总行和分支行可以发布公告 (only head office and branch heads publish announcements)")
@@ -46,6 +51,9 @@ public struct MarkAnnouncementRead: Mutation {
     public init(announcementID: String) { self.announcementID = announcementID }
 
     public var payload: JSONValue { .object([("announcement_id", .string(announcementID))]) }
+
+    /// Rebuilds the mutation from its ``payload``, as the outbox and sync carry it.
+    public init(payload: JSONValue) throws { try self.init(announcementID: payload.text("announcement_id")) }
 
     public func apply(_ db: Database, context: MutationContext) throws {
         try db.execute(sql: """
@@ -87,6 +95,12 @@ public struct ScheduleDraft: Sendable, Equatable {
          ("remind_minutes", .int(Int64(remindMinutes))), ("note", .string(note))]
     }
 
+    /// The draft again from a mutation payload that holds the fields of ``payload``.
+    init(payload: JSONValue) throws {
+        try self.init(title: payload.text("title"), startsAt: payload.text("starts_at"), customerID: payload.optionalText("customer_id"),
+                      remindMinutes: payload.integer("remind_minutes"), note: payload.text("note"))
+    }
+
     func validate(_ db: Database, actor: StaffProfile) throws {
         try TextRules.requirePlain(title, field: "事项")
         try TextRules.requirePlain(note, field: "备注", multiline: true)
@@ -122,6 +136,11 @@ public struct SaveScheduleItem: Mutation {
     public var name: String { intent.rawValue }
     public var payload: JSONValue { .object([("id", .string(id))] + draft.payload) }
 
+    /// Rebuilds the `intent` (the name says which) from its ``payload``, as the outbox and sync carry it.
+    public init(_ intent: Intent, payload: JSONValue) throws {
+        try self.init(intent, id: payload.text("id"), draft: ScheduleDraft(payload: payload))
+    }
+
     public func apply(_ db: Database, context: MutationContext) throws {
         try draft.validate(db, actor: context.actor)
         switch intent {
@@ -155,6 +174,9 @@ public struct CompleteScheduleItem: Mutation {
 
     public var payload: JSONValue { .object([("id", .string(id)), ("done", .bool(done))]) }
 
+    /// Rebuilds the mutation from its ``payload``, as the outbox and sync carry it.
+    public init(payload: JSONValue) throws { try self.init(id: payload.text("id"), done: payload.boolean("done")) }
+
     public func apply(_ db: Database, context: MutationContext) throws {
         try db.execute(sql: "UPDATE work_schedule SET done_at = ?, updated_at = ? WHERE id = ? AND staff_id = ?",
                        arguments: [done ? context.timestamp : nil, context.timestamp, id, context.actor.staffID])
@@ -170,6 +192,9 @@ public struct SaveHomeLayout: Mutation {
     public init(panels: [String]) { self.panels = panels }
 
     public var payload: JSONValue { .object([("panels", .array(panels.map(JSONValue.string)))]) }
+
+    /// Rebuilds the mutation from its ``payload``, as the outbox and sync carry it.
+    public init(payload: JSONValue) throws { try self.init(panels: payload.strings("panels")) }
 
     public func apply(_ db: Database, context: MutationContext) throws {
         guard !panels.isEmpty else { throw MutationError("首页至少保留一个面板 (keep at least one panel)") }

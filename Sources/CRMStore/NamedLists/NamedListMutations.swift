@@ -17,6 +17,11 @@ public struct CreateNamedList: Mutation {
 
     public var payload: JSONValue { .object([("id", .string(id)), ("name", .string(listName)), ("rule", .string(rule))]) }
 
+    /// Rebuilds the mutation from its ``payload``, as the outbox and sync carry it.
+    public init(payload: JSONValue) throws {
+        try self.init(id: payload.text("id"), listName: payload.text("name"), rule: payload.text("rule"))
+    }
+
     public func apply(_ db: Database, context: MutationContext) throws {
         guard context.actor.role.publishesAnnouncements else {
             throw MutationError("只有总行和分支行行长可以建立名单 (only head office and branch heads make named lists)")
@@ -50,6 +55,11 @@ public struct ChangeNamedListMembers: Mutation {
 
     public var payload: JSONValue {
         .object([("list_id", .string(listID)), ("customers", .array(customerIDs.map(JSONValue.string)))])
+    }
+
+    /// Rebuilds the change (`adding`: `list.add`, else `list.remove`) from its ``payload``, as the outbox and sync carry it.
+    public init(adding: Bool, payload: JSONValue) throws {
+        try self.init(listID: payload.text("list_id"), customerIDs: payload.strings("customers"), adding: adding)
     }
 
     public func apply(_ db: Database, context: MutationContext) throws {

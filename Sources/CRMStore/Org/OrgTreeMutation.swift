@@ -33,6 +33,14 @@ public struct OrgTreeMutation: Mutation {
         return .object(fields)
     }
 
+    /// Rebuilds a change of `kind` (the name says which) from its ``payload``, as the outbox and sync carry it.
+    public init(_ kind: OrgChange.Kind, payload: JSONValue) throws {
+        try self.init(id: payload.text("id"), change: OrgChange(
+            kind: kind, targetID: payload.text("target_id"), name: payload.optionalText("name"),
+            parentID: payload.optionalText("parent_id"), level: payload.optionalOneOf("level", OrgLevel.self),
+            successorID: payload.optionalText("successor_id")))
+    }
+
     public func apply(_ db: Database, context: MutationContext) throws {
         guard try AccessControl.roles(db, of: context.actor).contains(.administrator) else {
             throw MutationError("只有系统管理员可以调整机构与团队 (only administrators change the org tree)")

@@ -18,6 +18,13 @@ public struct DefineKPI: Mutation {
                  ("measure", .string(indicator.measure.rawValue))])
     }
 
+    /// Rebuilds the mutation from its ``payload``, as the outbox and sync carry it (`builtIn` false: it is ignored).
+    public init(payload: JSONValue) throws {
+        try self.init(KPIIndicator(code: payload.text("code"), nameZh: payload.text("name_zh"), nameEn: payload.text("name_en"),
+                                   unit: payload.oneOf("unit", KPIUnit.self), direction: payload.oneOf("direction", KPIDirection.self),
+                                   measure: payload.oneOf("measure", KPIMeasure.self), builtIn: false))
+    }
+
     public func apply(_ db: Database, context: MutationContext) throws {
         guard context.actor.role == .headOffice else {
             throw MutationError("只有总行可以维护经营指标库 (only head office maintains the KPI library)")

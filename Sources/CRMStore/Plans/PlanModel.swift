@@ -23,13 +23,16 @@ public struct PlanNodeID: Hashable, Sendable, Comparable, CustomStringConvertibl
         self.init(kind, String(parts[1]))
     }
 
+    /// The form of the text ``init(_:)`` reads, for messages.
+    static let textForm = "ORG:… | STAFF:…"
+
     public var description: String { "\(kind.rawValue):\(id)" }
 
     public static func < (a: PlanNodeID, b: PlanNodeID) -> Bool { (a.kind.rawValue, a.id) < (b.kind.rawValue, b.id) }
 }
 
 /// How a node's target was set.
-public enum PlanTargetMethod: String, Sendable {
+public enum PlanTargetMethod: String, CaseIterable, Sendable {
     /// Issued by head office at the root.
     case issued = "ISSUED"
     /// Split by hand.

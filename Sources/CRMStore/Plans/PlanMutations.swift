@@ -25,6 +25,13 @@ public struct IssuePlan: Mutation {
                  ("note", .string(note))])
     }
 
+    /// Rebuilds the mutation from its ``payload``, as the outbox and sync carry it.
+    public init(payload: JSONValue) throws {
+        try self.init(id: payload.text("id"), kpiCode: payload.text("kpi"),
+                      period: payload.parsed("period", form: "YYYY | YYYY-Qn | YYYY-MM") { PlanPeriod($0) },
+                      target: payload.int64("target"), note: payload.text("note"))
+    }
+
     public func apply(_ db: Database, context: MutationContext) throws {
         guard context.actor.role == .headOffice else { throw MutationError("只有总行可以下达经营计划 (only head office issues plans)") }
         guard let indicator = try KPILibrary.indicator(db, code: kpiCode) else {
@@ -77,6 +84,16 @@ public struct SplitPlanTarget: Mutation {
                  ("reason", .string(reason))])
     }
 
+    /// Rebuilds the mutation from its ``payload``, as the outbox and sync carry it.
+    public init(payload: JSONValue) throws {
+        let targets = try payload.members("targets") { key, value in
+            guard let node = PlanNodeID(key) else { throw JSONFieldError(.wrongType(expected: .form(PlanNodeID.textForm))) }
+            return (node, try value.int64Value())
+        }
+        try self.init(planID: payload.text("plan_id"), orgID: payload.text("org_id"), method: payload.oneOf("method", PlanTargetMethod.self),
+                      manualTargets: Dictionary(targets, uniquingKeysWith: { first, _ in first }), reason: payload.text("reason"))
+    }
+
     public func apply(_ db: Database, context: MutationContext) throws {
         let (plan, parent) = try PlanRules.target(db, planID: planID, node: PlanNodeID(.org, orgID))
         try PlanRules.requireMaySplit(db, actor: context.actor, orgID: orgID)
@@ -120,6 +137,12 @@ public struct RevisePlanTarget: Mutation {
 
     public var payload: JSONValue {
         .object([("plan_id", .string(planID)), ("node", .string(node.description)), ("target", .int(target)), ("reason", .string(reason))])
+    }
+
+    /// Rebuilds the mutation from its ``payload``, as the outbox and sync carry it.
+    public init(payload: JSONValue) throws {
+        try self.init(planID: payload.text("plan_id"), node: payload.parsed("node", form: PlanNodeID.textForm) { PlanNodeID($0) },
+                      target: payload.int64("target"), reason: payload.text("reason"))
     }
 
     public func apply(_ db: Database, context: MutationContext) throws {
