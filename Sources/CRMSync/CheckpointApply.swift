@@ -20,8 +20,8 @@ enum CheckpointApply {
             CREATE INDEX IF NOT EXISTS temp.replica_op_row ON replica_op(tbl, row_key, bucket, op_id);
             DELETE FROM replica_protected; DELETE FROM replica_op; DELETE FROM replica_row;
             INSERT OR IGNORE INTO replica_row(tbl, row_key)
-              SELECT p.tbl, p.row_key FROM sync_pending_row p JOIN sys_outbox o ON o.mutation_id = p.mutation_id WHERE o.seq <= ?1;
-            DELETE FROM sync_pending_row WHERE mutation_id IN (SELECT mutation_id FROM sys_outbox WHERE seq <= ?1);
+              SELECT p.tbl, p.row_key FROM sync_pending_row p JOIN sys_outbox o ON o.mutation_id = p.mutation_id WHERE o.seq <= :ack;
+            DELETE FROM sync_pending_row WHERE mutation_id IN (SELECT mutation_id FROM sys_outbox WHERE seq <= :ack);
             INSERT OR IGNORE INTO replica_protected SELECT tbl, row_key FROM sync_pending_row;
             INSERT INTO replica_op SELECT s.op_id, s.bucket, s.op, s.tbl, s.row_key, s.data FROM sync_staged_op s
               WHERE NOT EXISTS (SELECT 1 FROM replica_protected p WHERE p.tbl = s.tbl AND p.row_key = s.row_key);
@@ -41,7 +41,7 @@ enum CheckpointApply {
                 AND o.op_id = (SELECT max(op_id) FROM replica_op x WHERE x.tbl = o.tbl AND x.row_key = o.row_key AND x.bucket = o.bucket));
             UPDATE replica_row SET top_op_id = (SELECT max(l.op_id) FROM sync_local_row l WHERE l.tbl = replica_row.tbl AND l.row_key = replica_row.row_key);
             UPDATE replica_row SET data = (SELECT o.data FROM replica_op o WHERE o.op_id = replica_row.top_op_id AND o.op = 'PUT');
-            """, arguments: [ack])
+            """, arguments: ["ack": ack])
         var changed = 0
         for table in SyncCatalog.tables {
             changed += try write(table.name, db)

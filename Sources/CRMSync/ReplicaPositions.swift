@@ -40,10 +40,10 @@ enum ReplicaPositions {
     /// (op id -1) so those the new download does not bring back are removed when it completes.
     static func reset(_ bucket: String, _ db: Database) throws {
         try db.execute(sql: """
-            DELETE FROM sync_staged_op WHERE bucket = ?1;
-            DELETE FROM sync_replica_bucket WHERE bucket = ?1;
-            UPDATE sync_local_row SET op_id = -1 WHERE bucket = ?1;
-            """, arguments: [bucket])
+            DELETE FROM sync_staged_op WHERE bucket = :bucket;
+            DELETE FROM sync_replica_bucket WHERE bucket = :bucket;
+            UPDATE sync_local_row SET op_id = -1 WHERE bucket = :bucket;
+            """, arguments: ["bucket": bucket])
     }
 
     /// Downloads every bucket again (a new server epoch), keeping the pending changes.

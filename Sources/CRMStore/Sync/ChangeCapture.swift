@@ -4,8 +4,11 @@ import GRDB
 /// the batch in another process, an administrator. On the server the noted rows are published as bucket ops
 /// (``OpPublisher``); on a replica they tell which rows a local change touched. An embedded database has none.
 public enum ChangeCapture {
-    /// Creates the triggers for every table of ``SyncCatalog`` (again after a migration changes a table).
+    /// Creates the triggers for every table of ``SyncCatalog``, unless this schema version already has them.
     public static func install(_ db: Database) throws {
+        let schema = Schema.migrator.migrations.last ?? ""
+        guard try SyncMeta.value("capture_schema", db) != schema else { return }
+        try SyncMeta.set("capture_schema", schema, db)
         for table in SyncCatalog.tables {
             let columns = try RowKey.columns(of: table.name, db)
             for (event, rows) in [("INSERT", ["NEW"]), ("UPDATE", ["OLD", "NEW"]), ("DELETE", ["OLD"])] {
@@ -13,15 +16,6 @@ public enum ChangeCapture {
                 let inserts = rows.map { row in insertDirty(table: table.name, columns: columns, row: row) }.joined()
                 try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)")
                 try db.execute(sql: "CREATE TRIGGER \(trigger) AFTER \(event) ON \(table.name) BEGIN \(inserts) END")
-            }
-        }
-    }
-
-    /// Drops the triggers (a database going back to embedded use).
-    public static func remove(_ db: Database) throws {
-        for table in SyncCatalog.tables {
-            for event in ["insert", "update", "delete"] {
-                try db.execute(sql: "DROP TRIGGER IF EXISTS sync_capture_\(table.name)_\(event)")
             }
         }
     }
@@ -45,6 +39,11 @@ public enum ChangeCapture {
 
     private static func insertDirty(table: String, columns: [String], row: String) -> String {
         let parts = (0..<3).map { $0 < columns.count ? "\(row).\(RowKey.quoted(columns[$0]))" : "NULL" }.joined(separator: ", ")
-        return "INSERT OR IGNORE INTO sync_dirty(tbl, row_key, k1, k2, k3) VALUES ('\(table)', \(RowKey.expression(columns, prefix: row + ".")), \(parts));"
+        let key = RowKey.expression(columns, prefix: row + ".")
+        // NOT EXISTS rather than OR IGNORE: an outer statement's conflict policy (an upsert's) overrides a trigger's.
+        return """
+            INSERT INTO sync_dirty(tbl, row_key, k1, k2, k3) SELECT '\(table)', \(key), \(parts)
+            WHERE NOT EXISTS (SELECT 1 FROM sync_dirty WHERE tbl = '\(table)' AND row_key = \(key));
+            """
     }
 }

@@ -63,37 +63,37 @@ public enum OpPublisher {
         let base = try lastOpID(db)
         try db.execute(sql: """
             INSERT INTO sync_new_op(op_id, bucket, op, row_key, data)
-            SELECT ?2 + row_number() OVER (ORDER BY row_key, bucket), bucket, op, row_key, data FROM (
+            SELECT :base + row_number() OVER (ORDER BY row_key, bucket), bucket, op, row_key, data FROM (
               SELECT n.bucket, 'PUT' AS op, n.row_key, r.data FROM sync_new_bucket n JOIN sync_new_row r ON r.row_key = n.row_key
-              LEFT JOIN sync_row_version v ON v.tbl = ?1 AND v.row_key = n.row_key
+              LEFT JOIN sync_row_version v ON v.tbl = :tbl AND v.row_key = n.row_key
               WHERE v.data_hash IS NOT r.data_hash
-                 OR NOT EXISTS (SELECT 1 FROM sync_row_bucket b WHERE b.tbl = ?1 AND b.row_key = n.row_key AND b.bucket = n.bucket)
+                 OR NOT EXISTS (SELECT 1 FROM sync_row_bucket b WHERE b.tbl = :tbl AND b.row_key = n.row_key AND b.bucket = n.bucket)
               UNION ALL
               SELECT b.bucket, 'REMOVE', b.row_key, NULL FROM sync_row_bucket b
-              WHERE b.tbl = ?1 AND b.row_key IN (SELECT row_key FROM sync_dirty WHERE tbl = ?1)
+              WHERE b.tbl = :tbl AND b.row_key IN (SELECT row_key FROM sync_dirty WHERE tbl = :tbl)
                 AND NOT EXISTS (SELECT 1 FROM sync_new_bucket n WHERE n.row_key = b.row_key AND n.bucket = b.bucket));
-            UPDATE sync_new_op SET checksum = sync_checksum(bucket, op_id, op, ?1, row_key, data);
-            """, arguments: [table.name, base])
+            UPDATE sync_new_op SET checksum = sync_checksum(bucket, op_id, op, :tbl, row_key, data);
+            """, arguments: ["tbl": table.name, "base": base])
         let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM sync_new_op") ?? 0
         guard count > 0 else { return 0 }
         try db.execute(sql: """
             INSERT INTO sync_op(bucket, op_id, op, tbl, row_key, data, checksum)
-            SELECT bucket, op_id, op, ?1, row_key, data, checksum FROM sync_new_op;
+            SELECT bucket, op_id, op, :tbl, row_key, data, checksum FROM sync_new_op;
             INSERT INTO sync_bucket(bucket, last_op_id, checksum)
             SELECT bucket, max(op_id), sum(checksum) % 4294967296 FROM sync_new_op GROUP BY bucket
             ON CONFLICT(bucket) DO UPDATE SET last_op_id = excluded.last_op_id,
               checksum = (sync_bucket.checksum + excluded.checksum) % 4294967296;
-            DELETE FROM sync_row_bucket WHERE tbl = ?1
+            DELETE FROM sync_row_bucket WHERE tbl = :tbl
               AND EXISTS (SELECT 1 FROM sync_new_op o WHERE o.op = 'REMOVE' AND o.row_key = sync_row_bucket.row_key
                           AND o.bucket = sync_row_bucket.bucket);
-            INSERT OR IGNORE INTO sync_row_bucket(tbl, row_key, bucket) SELECT ?1, row_key, bucket FROM sync_new_bucket;
+            INSERT OR IGNORE INTO sync_row_bucket(tbl, row_key, bucket) SELECT :tbl, row_key, bucket FROM sync_new_bucket;
             INSERT INTO sync_row_version(tbl, row_key, op_id, data_hash, client_id)
-            SELECT ?1, o.row_key, max(o.op_id), r.data_hash, ?2
+            SELECT :tbl, o.row_key, max(o.op_id), r.data_hash, :client
             FROM sync_new_op o JOIN sync_new_row r ON r.row_key = o.row_key WHERE o.op = 'PUT' GROUP BY o.row_key
             ON CONFLICT(tbl, row_key) DO UPDATE SET op_id = excluded.op_id, data_hash = excluded.data_hash, client_id = excluded.client_id;
-            DELETE FROM sync_row_version WHERE tbl = ?1 AND row_key IN (SELECT row_key FROM sync_dirty WHERE tbl = ?1)
+            DELETE FROM sync_row_version WHERE tbl = :tbl AND row_key IN (SELECT row_key FROM sync_dirty WHERE tbl = :tbl)
               AND row_key NOT IN (SELECT row_key FROM sync_new_row);
-            """, arguments: [table.name, clientID])
+            """, arguments: ["tbl": table.name, "client": clientID])
         try SyncMeta.set("last_op_id", String(base + Int64(count)), db)
         return count
     }
@@ -137,6 +137,10 @@ public enum OpPublisher {
     private static func markDependents(of table: SyncCatalog.Table, _ db: Database) throws {
         let notedCustomers = "(SELECT k1 FROM sync_dirty WHERE tbl = 'base_customer_manager')"
         let notedKeys = "(SELECT row_key FROM sync_dirty WHERE tbl = '\(table.name)')"
+        if table.name == "base_customer_manager" {
+            // The other managers' rows of a customer whose managers changed move with it too.
+            try ChangeCapture.markRows(of: table.name, where: "t.customer_id IN \(notedCustomers)", db)
+        }
         for other in SyncCatalog.tables where other.name != table.name {
             switch other.rule {
             case .customer(let column) where table.name == "base_customer_manager",

@@ -1,3 +1,4 @@
+import CRMStore
 import CRMSync
 import Foundation
 

@@ -28,10 +28,33 @@ enum SyncBank {
 
     static let serverClock = WallClock.fixed(date: day10.adding(days: 1), hour: 10)
 
+    private static let templates = TemplateShelf()
+
+    /// A replica file of `user`'s scope synced with the prepared server, made once per user and test process.
+    static func syncedReplica(of user: StaffProfile) async throws -> String {
+        if let path = templates.path(for: user.staffID) { return path }
+        let folder = ScratchFolder()
+        let server = try server(in: folder)
+        let laptop = try Laptop(user, server: server, folder: scratch, network: DirectLink(server: server, user: user, deviceID: "template"))
+        try await laptop.syncUntilComplete()
+        try await laptop.replica.database.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        templates.keep(laptop.replica.database.path, for: user.staffID)
+        return laptop.replica.database.path
+    }
+
     /// Active staff with `role`, in id order.
     static func staff(_ server: SyncServer, _ role: StaffRole) throws -> [StaffProfile] {
         try server.database.writer.read { db in try StaffDirectory.active(db).filter { $0.role == role } }
     }
+}
+
+/// Replica files already synced, by staff id.
+final class TemplateShelf: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths: [String: String] = [:]
+
+    func path(for staffID: String) -> String? { lock.withLock { paths[staffID] } }
+    func keep(_ path: String, for staffID: String) { lock.withLock { paths[staffID] = path } }
 }
 
 /// One field laptop: its own database file, its user, and the network it syncs over.
@@ -41,10 +64,13 @@ struct Laptop {
     let client: SyncClient
     let log: MutationLog
 
+    /// A new laptop; with `from`, a copy of that replica file (already synced), under a client id of its own.
     init(_ user: StaffProfile, server: SyncServer, folder: ScratchFolder, network: any SyncTransport,
-         clock: WallClock = SyncBank.serverClock) throws {
+         clock: WallClock = SyncBank.serverClock, from template: String? = nil) throws {
         self.user = user
-        let database = try AppDatabase.open(path: folder.path + "/replica-\(UUID().uuidString).sqlite")
+        let path = folder.path + "/replica-\(UUID().uuidString).sqlite"
+        if let template { try FileManager.default.copyItem(atPath: template, toPath: path) }
+        let database = try AppDatabase.open(path: path)
         replica = Replica(database: database, clock: clock)
         try replica.prepare(clientID: MutationID.make(), staffID: user.staffID, server: "test")
         client = SyncClient(replica: replica, transport: network)
@@ -104,4 +130,11 @@ enum ScopeOracle {
                 .map { ($0["k"] as String, $0["v"] as String) })
         }
     }
+}
+
+extension AppDatabase {
+    /// A synchronous read, for async tests (where GRDB would otherwise pick its async overload).
+    func readNow<T>(_ body: (Database) throws -> T) throws -> T { try writer.read(body) }
+    /// A synchronous write, for async tests.
+    func writeNow<T>(_ body: (Database) throws -> T) throws -> T { try writer.write(body) }
 }
