@@ -10,6 +10,6 @@ struct CRM: ParsableCommand {
                       AlertsCommand.self, FundFlowCommand.self, CustomerCommand.self, AverageCommand.self, ReportCommand.self,
                       TasksCommand.self, OpportunitiesCommand.self, ChurnCommand.self, ProspectsCommand.self, RecommendCommand.self,
                       ProductsCommand.self, KPICommand.self, PlanCommand.self, ListCommand.self,
-                      AdminCommand.self, CalcCommand.self, KeysCommand.self, BenchUICommand.self, BenchSearchCommand.self],
+                      AdminCommand.self, ServerCommand.self, CalcCommand.self, KeysCommand.self, BenchUICommand.self, BenchSearchCommand.self],
         defaultSubcommand: UICommand.self)
 }
