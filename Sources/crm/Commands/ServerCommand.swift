@@ -12,7 +12,7 @@ struct ServerCommand: ParsableCommand {
         commandName: "server", abstract: "Run the central server: sign-in, the query API, real-time ingest, health and metrics.",
         discussion: """
             Runs until SIGINT or SIGTERM, logging one line per request on standard error. Every commit is flushed to \
-            disk (synchronous=FULL) before a 2xx answer. Routes: docs/openapi.json; running it: docs/administrator-guide.md.
+            disk (synchronous=FULL) before a 2xx answer. Routes: docs/openapi.json; running it: "The server" in docs/user-guide.md.
             """)
 
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
