@@ -68,7 +68,7 @@ request = function()
   local items = {}
   for i = 1, 500 do
     items[i] = string.format('{"movement_id":"%s-%d-%d","account_id":"%s","amount_fen":%d,"direction":"%s","balance_after_fen":100000000,"occurred_at":"2025-03-02T10:15:00+08:00"}',
-      prefix, counter, i, accounts[(counter * 7 + i) % #accounts + 1], (i * 7919) % 200000000 + 1, i % 2 == 0 and "C" or "D")
+      prefix, counter, i, accounts[(counter * 7 + i) % #accounts + 1], ((counter * 500 + i) * 104729) % 120000000 + 1, i % 2 == 0 and "C" or "D")
   end
   return wrk.format("POST", "/ingest/movements", { ["Authorization"] = "Bearer $SERVICE", ["Content-Type"] = "application/json" },
     '{"movements":[' .. table.concat(items, ",") .. ']}')

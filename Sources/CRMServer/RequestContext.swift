@@ -38,12 +38,14 @@ public struct StaffPrincipal: Sendable, Equatable {
 /// The request context of every route: Hummingbird's core storage plus the principal that ``BearerAuthenticator``
 /// found. Routes behind the authenticator read it with ``requireStaff(permission:)`` or ``requireService()``.
 public struct CRMRequestContext: RequestContext {
+    /// Hummingbird's own per-request storage (logger, route parameters, endpoint path).
     public var coreContext: CoreRequestContextStorage
     /// Set by ``BearerAuthenticator``; nil on routes without authentication.
     public var principal: Principal?
     /// Shared with the request log, which runs outside the authenticator and so cannot see `principal`.
     let logNote: RequestLogNote
 
+    /// A context with no principal yet, as Hummingbird makes one per request.
     public init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)
         principal = nil

@@ -15,6 +15,7 @@ public struct BearerAuthenticator: RouterMiddleware {
         self.server = server
     }
 
+    /// Sets the principal and passes the request on, or refuses it with 401.
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer "), header.count > 7 else {
             throw APIError.unauthenticated("unauthenticated", "缺少访问令牌 (missing Authorization: Bearer token)")

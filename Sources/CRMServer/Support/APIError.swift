@@ -32,6 +32,7 @@ public struct APIError: Error, HTTPResponseError, Equatable {
     /// The JSON body.
     public var json: JSONValue { .object([("error", .string(code)), ("message", .string(message))]) }
 
+    /// The error as its JSON response.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         Response.json(json, status: status)
     }
