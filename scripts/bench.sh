@@ -16,7 +16,9 @@
 #      day 31 (goal: together at most 5 s), beside the customer status step (one pass over every customer).
 # Generated extracts are kept in $BENCH_DIR (default .build-bench) and reused by later runs.
 # BENCH_ONLY=ui runs part 0 alone (a minute the first time, seconds after); BENCH_ONLY=search part S alone;
-# BENCH_ONLY=batch parts 1 to 3; BENCH_ONLY=precision part P alone.
+# BENCH_ONLY=batch parts 1 to 3; BENCH_ONLY=precision part P alone; BENCH_ONLY=server part H alone.
+#   H. the server (scripts/bench-server.sh): the customer 360 view over HTTP (goal >= 2,000 requests/s, p99 <= 50 ms
+#      at 32 connections) beside /health, and real-time ingest in movements/s, durable.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CRM=.build/release/crm
@@ -53,6 +55,13 @@ if [ "${BENCH_ONLY:-all}" = all ] || [ "${BENCH_ONLY:-all}" = ui ]; then
   echo
 fi
 [ "${BENCH_ONLY:-all}" = ui ] && exit 0
+
+if [ "${BENCH_ONLY:-all}" = all ] || [ "${BENCH_ONLY:-all}" = server ]; then
+  echo "== the server over loopback (wrk)"
+  BENCH_DIR="$DIR" bash scripts/bench-server.sh
+  echo
+fi
+[ "${BENCH_ONLY:-all}" = server ] && exit 0
 
 if [ "${BENCH_ONLY:-all}" = all ] || [ "${BENCH_ONLY:-all}" = search ]; then
   echo "== customer search on the medium bank's first day (goal <= 30 ms per keystroke)"

@@ -10,6 +10,7 @@ struct CRM: ParsableCommand {
                       AlertsCommand.self, FundFlowCommand.self, CustomerCommand.self, AverageCommand.self, ReportCommand.self,
                       TasksCommand.self, OpportunitiesCommand.self, ChurnCommand.self, ProspectsCommand.self, RecommendCommand.self,
                       ProductsCommand.self, KPICommand.self, PlanCommand.self, ListCommand.self,
-                      AdminCommand.self, LoginCommand.self, SyncCommand.self, CalcCommand.self, KeysCommand.self, BenchUICommand.self, BenchSearchCommand.self, BenchSyncCommand.self],
+                      AdminCommand.self, ServerCommand.self, LoginCommand.self, SyncCommand.self, CalcCommand.self, KeysCommand.self,
+                      BenchUICommand.self, BenchSearchCommand.self, BenchSyncCommand.self],
         defaultSubcommand: UICommand.self)
 }

@@ -8,8 +8,19 @@ public struct AppDatabase: Sendable {
     /// The underlying GRDB writer (a `DatabasePool` for files, a `DatabaseQueue` in memory).
     public let writer: any DatabaseWriter
 
+    /// How hard a commit presses to disk.
+    public enum Durability: Sendable {
+        /// `synchronous = NORMAL` (WAL): a commit may be lost on power failure, never corrupted. The batch and the
+        /// terminal UI: a batch day can be run again.
+        case normal
+        /// `synchronous = FULL` (WAL): a commit is on disk before it returns. The server, whose 2xx answers
+        /// promise that what was sent is kept.
+        case full
+    }
+
     /// Opens (creating when missing, with mode 0600) the database at `path` and migrates it to the current schema.
-    public static func open(path: String) throws -> AppDatabase {
+    /// The file is in WAL mode, read by concurrent readers beside the one writer.
+    public static func open(path: String, durability: Durability = .normal) throws -> AppDatabase {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -19,7 +30,7 @@ public struct AppDatabase: Sendable {
                 throw StoreError.cannotCreate(path)
             }
         }
-        let pool = try DatabasePool(path: path, configuration: configuration())
+        let pool = try DatabasePool(path: path, configuration: configuration(durability))
         return try AppDatabase(writer: pool)
     }
 
@@ -31,7 +42,7 @@ public struct AppDatabase: Sendable {
 
     /// An empty in-memory database with the current schema, for tests.
     public static func inMemory() throws -> AppDatabase {
-        try AppDatabase(writer: DatabaseQueue(configuration: configuration()))
+        try AppDatabase(writer: DatabaseQueue(configuration: configuration(.normal)))
     }
 
     /// Wraps a writer and migrates it.
@@ -40,14 +51,14 @@ public struct AppDatabase: Sendable {
         try Schema.migrator.migrate(writer)
     }
 
-    private static func configuration() -> Configuration {
+    private static func configuration(_ durability: Durability) -> Configuration {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             // A batch day is one large transaction: give it room, and let readers wait rather than fail.
             try db.execute(sql: "PRAGMA cache_size = -262144")
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             if !db.configuration.readonly {
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                try db.execute(sql: durability == .full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
             }
         }
         configuration.busyMode = .timeout(10)

@@ -43,6 +43,8 @@ public struct Settings: Sendable, Equatable {
         Entry(key: "need_payroll_min_months", value: "3", description: "产品需求：近6个月有工资/代发付款的月数下限，推荐代发"),
         Entry(key: "need_supplier_growth_pct", value: "20", description: "产品需求：近3个月上游货款较前3个月增长比例下限（%），推荐供应链金融"),
         Entry(key: "plan_behind_margin_pct", value: "5", description: "经营计划：完成率低于时间进度超过此百分点时提醒落后"),
+        Entry(key: "access_token_minutes", value: "15", description: "服务器：访问令牌有效分钟数"),
+        Entry(key: "refresh_token_days", value: "30", description: "服务器：设备多少天未刷新令牌后须重新登录"),
     ]
 
     public var largeMovementMinimum: Int64 = 1_000_000_00
@@ -62,6 +64,10 @@ public struct Settings: Sendable, Equatable {
     public var needs = ProductNeedThresholds()
     /// Percentage points by which completion may trail time elapsed before a plan node counts as behind.
     public var planBehindMarginPercent: Int64 = 5
+    /// How long a server access token lives, in minutes.
+    public var accessTokenMinutes = 15
+    /// How many days a device's refresh token stays good without being used.
+    public var refreshTokenDays = 30
 
     public init() {}
 
@@ -115,6 +121,8 @@ public struct Settings: Sendable, Equatable {
             case "need_payroll_min_months": settings.needs.payrollMinimumMonths = integer.map(Int.init) ?? settings.needs.payrollMinimumMonths
             case "need_supplier_growth_pct": settings.needs.supplierGrowthPercent = integer ?? settings.needs.supplierGrowthPercent
             case "plan_behind_margin_pct": settings.planBehindMarginPercent = integer ?? settings.planBehindMarginPercent
+            case "access_token_minutes": settings.accessTokenMinutes = integer.flatMap { $0 > 0 ? Int($0) : nil } ?? settings.accessTokenMinutes
+            case "refresh_token_days": settings.refreshTokenDays = integer.flatMap { $0 > 0 ? Int($0) : nil } ?? settings.refreshTokenDays
             default: break
             }
         }

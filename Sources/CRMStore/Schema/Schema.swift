@@ -38,6 +38,9 @@ public enum Schema {
         migrator.registerMigration("v6-plan-settings", migrate: SystemTables.addMissingSettings)
         migrator.registerMigration("v6-named-lists", migrate: NamedListTables.create)
         migrator.registerMigration("v6-prospect-cache", migrate: ProspectCacheTables.create)
+        migrator.registerMigration("v7-server-auth", migrate: ServerAuthTables.create)
+        migrator.registerMigration("v7-server-settings", migrate: SystemTables.addMissingSettings)
+        migrator.registerMigration("v7-ingest", migrate: IngestTables.create)
         migrator.registerMigration("v7-sync", migrate: SyncTables.create)
         return migrator
     }

@@ -50,6 +50,16 @@ public struct DataScope: Sendable, Equatable {
                                  arguments: [customerID] + condition.arguments) ?? false
     }
 
+    /// An SQL condition true for the rows whose `column` (an org id) may be looked at, as ``canSee(orgID:_:)``
+    /// decides one at a time, with its arguments.
+    public func orgCondition(_ column: String) -> (sql: String, arguments: StatementArguments) {
+        switch reach {
+        case .everything: return ("1", [])
+        case .nothing, .managedBy: return ("0", [])
+        case .orgSubtree(let root): return ("\(column) IN (\(DataScope.subtreeSQL))", [root])
+        }
+    }
+
     /// Whether the org node may be looked at (its figures, its announcements' audience).
     public func canSee(orgID: String, _ db: Database) throws -> Bool {
         switch reach {

@@ -68,6 +68,7 @@ public enum SyncCatalog {
         Table("app_customer_search", .customer(column: "customer_id")),
         Table("app_tier_history", .customer(column: "customer_id")),
         Table("app_alert", .customer(column: "customer_id")),
+        Table("rt_alert", .customer(column: "customer_id")),
         Table("app_loan_event", .customer(column: "customer_id")),
         Table("app_fundflow_month", .customer(column: "customer_id")),
         Table("app_counterparty_month", .customer(column: "customer_id")),

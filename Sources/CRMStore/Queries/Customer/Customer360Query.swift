@@ -110,13 +110,21 @@ public enum Customer360Query {
         -> CustomerFlows {
         let first = try LoadedDates.range(db)?.lowerBound ?? asOf
         let yearStart = max(first, asOf.adding(days: -364))
+        // One seek per month on the month-led customer index: a range over the months would walk every
+        // customer's transactions of the year.
+        var months: [String] = []
+        var month = yearStart.startOfMonth
+        while month <= asOf {
+            months.append(month.monthKey)
+            month = month.endOfMonth.adding(days: 1)
+        }
         let transactions = try Row.fetchAll(db, sql: """
             SELECT biz_date, txn_time, account_no, direction, amount, counterparty_name, counterparty_in_bank, purpose, channel, kind,
                    reversed_on IS NOT NULL
             FROM base_transaction
-            WHERE substr(biz_date, 1, 7) BETWEEN ? AND ? AND customer_id = ? AND biz_date <= ?
+            WHERE substr(biz_date, 1, 7) IN (\(months.map { _ in "?" }.joined(separator: ", "))) AND customer_id = ? AND biz_date <= ?
             ORDER BY biz_date DESC, txn_time DESC, txn_id DESC LIMIT ?
-            """, arguments: [yearStart.monthKey, asOf.monthKey, customerID, asOf.description, limit]).map {
+            """, arguments: StatementArguments(months) + [customerID, asOf.description, limit]).map {
             CustomerTransaction(date: BusinessDate($0[0] as String)!, time: $0[1], accountNo: $0[2], direction: $0[3], amount: $0[4],
                                 counterparty: $0[5], inBank: $0[6], purpose: $0[7], channel: $0[8], kind: $0[9], reversed: $0[10])
         }

@@ -1,18 +1,20 @@
 import CRMCore
-import CRMStore
 import GRDB
 
-/// Every tab of the customer 360 view, read together for `crm customer show`.
-struct Customer360Document {
-    let overview: CustomerOverview
-    let history: [BalancePoint]
-    let products: CustomerProducts
-    let contribution: [MonthlyContribution]
-    let flows: CustomerFlows
-    let external: ExternalProfile
-    let relations: CustomerRelations
+/// Every tab of the customer 360 view, read together: what `crm customer show --json` prints and the server's
+/// `GET /customers/{id}` answers, in one JSON shape.
+public struct Customer360Document: Sendable {
+    public let overview: CustomerOverview
+    public let history: [BalancePoint]
+    public let products: CustomerProducts
+    public let contribution: [MonthlyContribution]
+    public let flows: CustomerFlows
+    public let external: ExternalProfile
+    public let relations: CustomerRelations
 
-    static func read(_ db: Database, customerID: String, scope: DataScope, asOf: BusinessDate) throws -> Customer360Document {
+    /// Reads every tab of a customer in `scope`; throws `QueryError.unknownCustomer` for an unknown customer and
+    /// for one outside the scope alike.
+    public static func read(_ db: Database, customerID: String, scope: DataScope, asOf: BusinessDate) throws -> Customer360Document {
         let overview = try Customer360Query.overview(db, customerID: customerID, scope: scope, asOf: asOf)
         return Customer360Document(
             overview: overview, history: try Customer360Query.history(db, customerID: customerID, asOf: asOf),
@@ -23,7 +25,8 @@ struct Customer360Document {
             relations: try Customer360Query.relations(db, identity: overview.identity, scope: scope))
     }
 
-    var json: JSONValue {
+    /// The document as JSON, keys in a fixed order, amounts as yuan.
+    public var json: JSONValue {
         .object(identityMembers + overviewMembers + historyAndProductMembers + contributionMembers + flowMembers
                 + externalMembers + relationMembers)
     }
@@ -148,30 +151,5 @@ struct Customer360Document {
             return (kind.rawValue, .array(parties))
         }
         return [("relations", .object(kinds))]
-    }
-
-    /// A readable summary for the terminal.
-    var text: String {
-        let o = overview, id = o.identity
-        var lines = ["\(id.name)  \(id.customerID)  \(id.uscc)", "数据日期 as of \(o.asOf)  分层 \(o.tier.chineseName)（\(o.tierRule)）",
-                     "客户经理 " + o.managers.map { "\($0.name)(\($0.role == "MAIN" ? "主办" : "协办") \(ScaledNumber.text($0.shareBP, decimals: 2))%)" }
-                        .joined(separator: "、"), ""]
-        var table = TextTable([("", .left), ("时点余额 balance", .right), ("月日均 MTD", .right), ("年日均 YTD", .right), ("较年初", .right)])
-        for (label, now, start) in [("存款", o.balances.deposit, o.yearStart?.deposit), ("贷款", o.balances.loan, o.yearStart?.loan)] {
-            table.add([label, Money.groupedYuanText(now.balance), Money.groupedYuanText(now.mtdAverage), Money.groupedYuanText(now.ytdAverage),
-                       start.map { Money.groupedYuanText(now.balance - $0.balance) } ?? "—"])
-        }
-        lines.append(table.render())
-        lines.append("")
-        lines.append("产品 products: " + products.held.map { "\($0.name)×\($0.accounts)" }.joined(separator: "、"))
-        lines.append("本月资金流 this month: 行内来款 \(Money.groupedYuanText(flows.month.inBankIn))  行外来款 \(Money.groupedYuanText(flows.month.outBankIn))"
-                     + "  行内走款 \(Money.groupedYuanText(flows.month.inBankOut))  行外走款 \(Money.groupedYuanText(flows.month.outBankOut))")
-        if !o.alerts.isEmpty {
-            lines.append("近30日提醒 alerts: \(o.alerts.count), latest: " + o.alerts.prefix(3)
-                .map { "\($0.date) \($0.kind.rawValue) \(Money.groupedYuanText($0.amount))" }.joined(separator: "; "))
-        }
-        lines.append("")
-        lines.append("More: crm customer show \(id.customerID) --json")
-        return lines.joined(separator: "\n")
     }
 }
