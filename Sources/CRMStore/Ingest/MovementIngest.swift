@@ -75,6 +75,8 @@ public struct MovementIngest: Sendable {
                     alerts += 1
                 }
             }
+            // Published in the same commit, so the managers' replicas can fetch the alerts at once.
+            try LocalChanges.afterWrite(db)
             return MovementIngestResult(accepted: accepted, duplicates: duplicates, alerts: alerts)
         }
     }

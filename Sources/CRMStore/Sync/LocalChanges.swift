@@ -4,6 +4,11 @@ import GRDB
 /// published at once; on a replica they are kept as the mutation's pending rows, with the version each was
 /// based on, until the server acknowledges it; an embedded database notes nothing.
 enum LocalChanges {
+    /// After a write that is no mutation (real-time ingest): published at once on the server.
+    static func afterWrite(_ db: Database) throws {
+        if try SyncRole.current(db) == .server { try OpPublisher.publish(db) }
+    }
+
     static func afterMutation(_ mutationID: String, _ db: Database) throws {
         switch try SyncRole.current(db) {
         case .embedded:
