@@ -30,7 +30,7 @@ public struct HTTPSyncTransport: SyncTransport {
         request.timeoutInterval = 60
         let (data, response) = try await HTTPExchange.send(request)
         guard response.statusCode == 200 else { throw HTTPExchange.failure(status: response.statusCode, body: data) }
-        return try JSONDecoder().decode(Answer.self, from: data)
+        return try HTTPExchange.decode(Answer.self, from: data)
     }
 }
 
@@ -48,6 +48,15 @@ public enum HTTPExchange {
             throw failure
         } catch {
             throw SyncFailure("offline", "无法连接服务器：\(error.localizedDescription) (cannot reach the server)", temporary: true)
+        }
+    }
+
+    /// Decodes an answer; one cut short or garbled on the way is a temporary failure (the request is sent again).
+    public static func decode<Answer: Decodable>(_ type: Answer.Type, from data: Data) throws -> Answer {
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch is DecodingError {
+            throw SyncFailure("bad_answer", "服务器的回答不完整，将重试 (the server's answer was cut short or garbled; retrying)", temporary: true)
         }
     }
 

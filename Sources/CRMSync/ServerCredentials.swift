@@ -74,6 +74,6 @@ public struct ServerCredentials: Sendable {
         request.timeoutInterval = 30
         let (data, response) = try await HTTPExchange.send(request)
         guard response.statusCode == 200 else { throw HTTPExchange.failure(status: response.statusCode, body: data) }
-        return try JSONDecoder().decode(Answer.self, from: data)
+        return try HTTPExchange.decode(Answer.self, from: data)
     }
 }
