@@ -20,7 +20,11 @@ enum ReplicaFixture {
         let profile = try XCTUnwrap(try database.writer.read { try StaffDirectory.firstActive($0, role: .branchHead) })
         let replica = Replica(database: database, clock: TinyBankFixture.clock)
         try replica.prepare(clientID: "client-1", staffID: profile.staffID, server: server)
-        try database.writer.write { db in try SyncMeta.set("last_checkpoint", lastSync, db) }
+        // As after the first sync: the demo bank's own changes are on the server.
+        try database.writer.write { db in
+            try SyncMeta.set("last_checkpoint", lastSync, db)
+            try db.execute(sql: "UPDATE sys_outbox SET state = 'APPLIED'")
+        }
         var service = SyncService.live(database: database, clock: TinyBankFixture.clock)
         service.sync = { throw failure }
         let services = try AppServices(database: database, clock: TinyBankFixture.clock, isDemo: false, sync: service)
@@ -37,7 +41,7 @@ enum ReplicaFixture {
         try replica.record(PushResponse(results: [MutationResult(seq: refused.seq, mutationID: refused.mutationID, status: .rejected,
                                                                  reason: "无权向该机构发布公告 (not allowed to publish to this org)")],
                                         lastMutationSeq: refused.seq),
-                           at: "\(TinyBankFixture.lastDate.adding(days: 1)) 08:50:00")
+                           at: "\(TinyBankFixture.lastDate.adding(days: 1)) 09:05:00")
         shell.syncIssuesChanged()
     }
 }

@@ -45,7 +45,11 @@ final class SyncIssuesScreen: Screen {
         lines.append(("", .normal))
         lines.append((context.text("您录入的数据（x 忽略此问题）", "Your data (x dismisses the issue)"), Style(.header)))
         let payload = (try? JSONValue.parse(issue.payload).rendered(indent: 2)) ?? issue.payload
-        lines += TextWrap.lines(payload, width: detail.width - 2).map { ($0, Style.normal) }
+        for line in payload.split(separator: "\n", omittingEmptySubsequences: false) {
+            // Wrapped lines keep the JSON's indentation.
+            let indent = String(line.prefix { $0 == " " })
+            lines += TextWrap.lines(String(line.dropFirst(indent.count)), width: detail.width - 2 - indent.count).map { (indent + $0, Style.normal) }
+        }
         for (offset, line) in lines.enumerated() where detail.y + offset < detail.maxY {
             grid.put(line.0, x: detail.x + 1, y: detail.y + offset, style: line.1, limit: detail.maxX)
         }
