@@ -1,6 +1,6 @@
 import CRMCore
 import CRMStore
-import CRMSync
+@testable import CRMSync
 import Foundation
 import GRDB
 import TUI
@@ -8,14 +8,16 @@ import XCTest
 @testable import CRMApp
 
 /// A replica of the tiny bank signed in to a server that is never reached: the sync the shell runs is the
-/// test's own (it fails as told), the rest of `SyncService` is live over the database.
+/// test's own (offline unless told otherwise), the rest of `SyncService` is live over the database.
 enum ReplicaFixture {
     static let server = "http://127.0.0.1:9"
     /// The morning the fixed clock shows, 08:42: the last sync.
     static var lastSync: String { "\(TinyBankFixture.lastDate.adding(days: 1)) 08:42:00" }
 
-    static func shell(failing failure: SyncFailure = SyncFailure("offline", "无法连接服务器", temporary: true),
-                      language: Language = .chinese) throws -> (AppShell, Replica) {
+    static func shell(language: Language = .chinese,
+                      sync: @escaping @Sendable () async throws -> SyncClient.Report = {
+                          throw SyncFailure("offline", "无法连接服务器", temporary: true)
+                      }) throws -> (AppShell, Replica) {
         let database = try TinyBankFixture.fresh()
         let profile = try XCTUnwrap(try database.writer.read { try StaffDirectory.firstActive($0, role: .branchHead) })
         let replica = Replica(database: database, clock: TinyBankFixture.clock)
@@ -26,7 +28,7 @@ enum ReplicaFixture {
             try db.execute(sql: "UPDATE sys_outbox SET state = 'APPLIED'")
         }
         var service = SyncService.live(database: database, clock: TinyBankFixture.clock)
-        service.sync = { throw failure }
+        service.sync = sync
         let services = try AppServices(database: database, clock: TinyBankFixture.clock, isDemo: false, sync: service)
         return (try AppShell(services: services, language: language, plain: false, signIn: profile), replica)
     }
@@ -100,12 +102,45 @@ final class SyncStatusTests: XCTestCase {
     }
 
     func testRevokedDeviceSaysTheDataWasWiped() throws {
-        let (shell, _) = try ReplicaFixture.shell(failing: SyncFailure("device_revoked", "设备已被注销"))
+        let (shell, _) = try ReplicaFixture.shell(sync: { throw SyncFailure("device_revoked", "设备已被注销") })
         let session = HeadlessSession(shell, size: TestSize.large)
         try waitForSync(shell, until: .revoked)
         session.loop.draw()
         XCTAssertTrue(session.screen.contains("本设备已被管理员注销，本机数据已清除"), session.screen)
         XCTAssertTrue(statusBar(session).hasSuffix("│ 设备已注销 "), statusBar(session))
+        assertFills(session.grid)
+    }
+
+    func testAChangeAfterASyncStartsTheNextAtOnce() throws {
+        let (shell, _) = try ReplicaFixture.shell()
+        try waitForSync(shell, until: .offline)
+        _ = shell.idle()
+        XCTAssertEqual(shell.backgroundSync.status?.activity, .offline, "the next sync waits for the half minute")
+        XCTAssertTrue(shell.apply(PublishAnnouncement(id: "ann-1", title: "通知", body: "内容", pinned: false)))
+        _ = shell.idle()
+        XCTAssertEqual(shell.backgroundSync.status?.activity, .syncing, "a change is synced at the next idle turn")
+        try waitForSync(shell, until: .offline)
+    }
+
+    func testASuccessfulSyncShowsItsTimeAndClearsPending() throws {
+        let database = ReplicaDatabaseBox()
+        let (shell, replica) = try ReplicaFixture.shell(sync: {
+            try await database.value?.writer.write { db in
+                try SyncMeta.set("last_checkpoint", "\(TinyBankFixture.lastDate.adding(days: 1)) 09:00:05", db)
+                try db.execute(sql: "UPDATE sys_outbox SET state = 'APPLIED' WHERE state = 'PENDING'")
+            }
+            var report = SyncClient.Report()
+            report.rowsChanged = 1
+            return report
+        })
+        database.value = replica.database
+        XCTAssertTrue(shell.apply(PublishAnnouncement(id: "ann-1", title: "通知", body: "内容", pinned: false)))
+        let session = HeadlessSession(shell, size: TestSize.small)
+        XCTAssertTrue(statusBar(session).hasSuffix("│ 已同步 08:42 · 待推送 1 "), statusBar(session))
+        try waitForSync(shell, until: .syncing)
+        try waitForSync(shell, until: .idle)
+        session.loop.draw()
+        XCTAssertTrue(statusBar(session).hasSuffix("│ 已同步 09:00 "), statusBar(session))
         assertFills(session.grid)
     }
 
@@ -145,4 +180,9 @@ final class SyncStatusTests: XCTestCase {
         }
         XCTAssertEqual(shell.backgroundSync.status?.activity, activity)
     }
+}
+
+/// The replica's database, handed to a sync closure made before the database exists.
+final class ReplicaDatabaseBox: @unchecked Sendable {
+    var value: AppDatabase?
 }

@@ -228,11 +228,16 @@ public final class AppShell: TerminalApplication, ShellActions {
     }
 
     /// Picks up a finished background sync and starts the next one when due; tells of a revoked device or a
-    /// refused sync in a toast (the status bar shows the rest).
+    /// refused sync in a toast (the status bar shows the rest). When the sync brought rows, the screen in front
+    /// reads its data again, unless the user is typing into it or a dialog is open.
     private func pollSync() -> Bool {
-        let (changed, ended) = backgroundSync.poll()
+        let poll = backgroundSync.poll()
+        if poll.rowsChanged > 0, signedIn != nil {
+            try? services.reloadDates()
+            if overlay == nil, !current.capturesText { current.reload(shell: self) }
+        }
         let zh = language == .chinese
-        switch ended {
+        switch poll.ended {
         case .revoked:
             notify(zh ? "本设备已被管理员注销，本机数据已清除；请联系管理员后重新运行 crm login"
                       : "This device was revoked by an administrator and its local data wiped; ask them, then run crm login again", .error)
@@ -241,7 +246,7 @@ public final class AppShell: TerminalApplication, ShellActions {
         default:
             break
         }
-        return changed
+        return poll.changed || poll.rowsChanged > 0
     }
 
     /// Every half minute, shows a toast for each schedule item whose reminder time has just come.

@@ -17,6 +17,8 @@ final class BackgroundSync {
     private var nextRun = ContinuousClock.now
     /// How the previous sync ended, so a failure that repeats every half minute is told once.
     private var lastEnded: SyncActivity = .idle
+    /// A change was made while a sync ran: the next sync starts as soon as that one ends.
+    private var changedWhileRunning = false
     /// What the status bar shows; nil when there is nothing to sync.
     private(set) var status: SyncStatus?
 
@@ -31,6 +33,7 @@ final class BackgroundSync {
         guard status != nil, status?.activity != .revoked else { return }
         refreshCounts()
         nextRun = .now
+        changedWhileRunning = running
     }
 
     /// Reads the counts again (after an issue was dismissed).
@@ -40,28 +43,42 @@ final class BackgroundSync {
         self.status = status
     }
 
-    /// On an idle turn: takes a finished sync's outcome and starts the next sync when one is due. Returns the
-    /// activity a sync just ended in when it differs from before (for a toast), and whether the status changed.
-    func poll() -> (changed: Bool, ended: SyncActivity?) {
-        guard let before = status, before.activity != .revoked else { return (false, nil) }
+    /// What an idle turn found.
+    struct Poll {
+        /// The status bar must be drawn again.
+        var changed = false
+        /// The activity a sync just ended in, when it differs from how the one before ended (for a toast).
         var ended: SyncActivity?
+        /// Rows a sync that just ended brought from the server (the screen in front reads its data again).
+        var rowsChanged = 0
+    }
+
+    /// On an idle turn: takes a finished sync's outcome and starts the next sync when one is due.
+    func poll() -> Poll {
+        guard let before = status, before.activity != .revoked else { return Poll() }
+        var result = Poll()
         if running, let outcome = mailbox.outcome.withLock({ slot in defer { slot = nil }; return slot }) {
             running = false
-            nextRun = .now.advanced(by: interval)
+            nextRun = changedWhileRunning ? .now : .now.advanced(by: interval)
+            changedWhileRunning = false
             let activity: SyncActivity
             switch outcome {
-            case .success: activity = .idle
-            case .failure(let error): activity = SyncActivity(failure: error)
+            case .success(let report):
+                activity = .idle
+                result.rowsChanged = report.rowsChanged
+            case .failure(let error):
+                activity = SyncActivity(failure: error)
             }
             status?.activity = activity
             if activity != .revoked { refreshCounts() }
-            if activity != .idle, activity != lastEnded { ended = activity }
+            if activity != .idle, activity != lastEnded { result.ended = activity }
             lastEnded = activity
         }
         if !running, ContinuousClock.now >= nextRun, status?.activity != .revoked {
             start()
         }
-        return (status != before, ended)
+        result.changed = status != before
+        return result
     }
 
     private func start() {
