@@ -37,7 +37,7 @@ let package = Package(
         .systemLibrary(name: "CNcursesw",
                        providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TUI", dependencies: ["CNcursesw"]),
-        .target(name: "CRMApp", dependencies: ["CRMCore", "CRMStore", "TUI"]),
+        .target(name: "CRMApp", dependencies: ["CRMCore", "CRMStore", "CRMSync", "TUI"]),
         .target(name: "CRMServer", dependencies: [
             "CRMCore", "CRMStore", "CRMSync",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -53,7 +53,7 @@ let package = Package(
         ]),
         .testTarget(name: "CRMCoreTests", dependencies: ["CRMCore"]),
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
-        .testTarget(name: "CRMAppTests", dependencies: ["CRMApp", "CRMStore", "CRMBatch", "CRMCore", "TUI"],
+        .testTarget(name: "CRMAppTests", dependencies: ["CRMApp", "CRMStore", "CRMBatch", "CRMCore", "CRMSync", "TUI"],
                     exclude: ["Screens"]),
         .testTarget(name: "CRMStoreTests", dependencies: ["CRMStore", "CRMCore"]),
         .testTarget(name: "CRMBatchTests", dependencies: ["CRMBatch", "CRMSync", "CRMStore", "CRMCore"]),

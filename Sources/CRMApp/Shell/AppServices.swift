@@ -1,8 +1,8 @@
 import CRMCore
 import CRMStore
 
-/// What screens reach the outside world through: the database, the clock, the mutation log and the loaded
-/// business dates. Tests give an in-memory or tiny-bank database and a fixed clock.
+/// What screens reach the outside world through: the database, the clock, the mutation log, sync and the
+/// loaded business dates. Tests give an in-memory or tiny-bank database, a fixed clock and their own sync.
 public final class AppServices {
     public let database: AppDatabase
     public let clock: WallClock
@@ -17,11 +17,14 @@ public final class AppServices {
     public private(set) var businessDate: BusinessDate?
     /// Whether this is the made-up demo bank.
     public let isDemo: Bool
+    /// Sync with the central server when the database is a replica (`SyncService.live` unless a test gives one).
+    public let sync: SyncService
 
-    public init(database: AppDatabase, clock: WallClock, isDemo: Bool) throws {
+    public init(database: AppDatabase, clock: WallClock, isDemo: Bool, sync: SyncService? = nil) throws {
         self.database = database
         self.clock = clock
         self.isDemo = isDemo
+        self.sync = sync ?? .live(database: database, clock: clock)
         mutations = MutationLog(database: database, clock: clock)
         accounts = Accounts(database: database, clock: clock)
         passwordsRequired = try !isDemo && accounts.required()

@@ -18,6 +18,8 @@ public final class AppShell: TerminalApplication, ShellActions {
     private var nextReminderCheck = ContinuousClock.now
     /// When the last key came, for the idle lock.
     private var lastActivity = ContinuousClock.now
+    /// The replica's sync beside the UI (inactive on an embedded or demo database).
+    let backgroundSync: BackgroundSync
     /// Set when the user asked to quit: the event loop ends.
     public private(set) var finished = false
 
@@ -25,6 +27,7 @@ public final class AppShell: TerminalApplication, ShellActions {
         self.services = services
         self.language = language
         self.plain = plain
+        backgroundSync = BackgroundSync(service: services.sync)
         if let profile {
             signIn(profile, byPassword: false)
         } else {
@@ -113,6 +116,7 @@ public final class AppShell: TerminalApplication, ShellActions {
         case .customerSearch: return CustomerSearchScreen(shell: self)
         case .profitSimulation: return ProfitSimulationScreen(shell: self)
         case .plans: return PlansScreen(shell: self)
+        case .syncIssues: return SyncIssuesScreen(shell: self)
         default: return nil
         }
     }
@@ -148,11 +152,14 @@ public final class AppShell: TerminalApplication, ShellActions {
     public func attempt<M: Mutation>(_ mutation: M) -> String? {
         do {
             try services.mutations.apply(mutation, by: session.profile)
+            backgroundSync.localChange()
             return nil
         } catch {
             return String(describing: error)
         }
     }
+
+    public func syncIssuesChanged() { backgroundSync.refreshCounts() }
 
     // MARK: TerminalApplication
 
@@ -191,6 +198,7 @@ public final class AppShell: TerminalApplication, ShellActions {
         var changed = lockWhenIdle()
         if signedIn != nil, overlay == nil { changed = current.idle(shell: self) || changed }
         changed = announceDueReminders() || changed
+        changed = pollSync() || changed
         if let toast, toast.isExpired(at: .now) {
             self.toast = nil
             changed = true
@@ -217,6 +225,28 @@ public final class AppShell: TerminalApplication, ShellActions {
             }
         })
         return true
+    }
+
+    /// Picks up a finished background sync and starts the next one when due; tells of a revoked device or a
+    /// refused sync in a toast (the status bar shows the rest). When the sync brought rows, the screen in front
+    /// reads its data again, unless the user is typing into it or a dialog is open.
+    private func pollSync() -> Bool {
+        let poll = backgroundSync.poll()
+        if poll.rowsChanged > 0, signedIn != nil {
+            try? services.reloadDates()
+            if overlay == nil, !current.capturesText { current.reload(shell: self) }
+        }
+        let zh = language == .chinese
+        switch poll.ended {
+        case .revoked:
+            notify(zh ? "本设备已被管理员注销，本机数据已清除；请联系管理员后重新运行 crm login"
+                      : "This device was revoked by an administrator and its local data wiped; ask them, then run crm login again", .error)
+        case .failed(let message):
+            notify((zh ? "同步失败：" : "Sync failed: ") + message, .warning)
+        default:
+            break
+        }
+        return poll.changed || poll.rowsChanged > 0
     }
 
     /// Every half minute, shows a toast for each schedule item whose reminder time has just come.
@@ -283,7 +313,7 @@ public final class AppShell: TerminalApplication, ShellActions {
             stack = [screen]
         case .home, .announcements, .alerts, .schedule, .cockpit, .homeLayout, .tags, .customerSets, .customerSearch, .auditLog,
              .permissionMatrix, .orgTree, .tasks, .opportunities, .visits,
-             .reminders, .profitSimulation, .precision, .reports, .plans:
+             .reminders, .profitSimulation, .precision, .reports, .plans, .syncIssues:
             guard signedIn != nil else { return false }
             open(command)
         default:

@@ -4,7 +4,8 @@ import TUI
 /// The kinds of screen, which decide where a command applies.
 public enum ScreenKind: String, Sendable, CaseIterable {
     case signIn, home, announcements, alerts, schedule, cockpit, homeLayout, customer, tags, customerTags, customerSets, customerSet,
-         customerSearch, auditLog, permissionMatrix, orgTree, tasks, opportunities, visits, reminders, profitSimulation, precision, reports, plans
+         customerSearch, auditLog, permissionMatrix, orgTree, tasks, opportunities, visits, reminders, profitSimulation, precision, reports, plans,
+         syncIssues
 }
 
 /// Every command's stable id.
@@ -13,7 +14,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case help, palette, quit, back, refresh, switchLanguage, signOut
     // Modules and functions, reachable from anywhere.
     case home, announcements, alerts, schedule, cockpit, homeLayout, tags, customerSets, customerSearch, auditLog, permissionMatrix,
-         orgTree, tasks, opportunities, visits, reminders, profitSimulation, precision, reports, plans
+         orgTree, tasks, opportunities, visits, reminders, profitSimulation, precision, reports, plans, syncIssues
     // Moving within a screen (the screen's widgets take these keys).
     case moveUp, moveDown, pageUp, pageDown, top, bottom, open, nextTab, previousTab
     // Screen actions.
@@ -25,6 +26,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case reportOptions, exportReport
     case switchCalculator, addScenario, removeScenario, saveScenario, relateCustomer, priceForCustomer
     case issuePlan, splitPlan, revisePlan, previousPlan, nextPlan
+    case dismissIssue
 }
 
 /// Where a command applies and who carries it out.
@@ -137,6 +139,8 @@ public enum CommandRegistry {
                    keywords: ["pricing", "calculator", "raroc", "eva", "break-even", "loan", "deposit"], keys: [.character("$")], .module),
         AppCommand(.plans, "经营计划", "Business plans", keywords: ["plan", "target", "kpi", "tracking", "completion", "budget"],
                    keys: [.character("P")], .module),
+        AppCommand(.syncIssues, "同步问题", "Sync issues", keywords: ["sync", "rejected", "conflict", "offline", "server"],
+                   keys: [.character("I")], .module),
         AppCommand(.moveUp, "上移", "Move up", keys: [.up, .character("k")], .navigation),
         AppCommand(.moveDown, "下移", "Move down", keys: [.down, .character("j")], .navigation),
         AppCommand(.pageUp, "上一页", "Page up", keys: [.pageUp], .navigation),
@@ -228,6 +232,8 @@ public enum CommandRegistry {
                    .screens([.plans])),
         AppCommand(.previousPlan, "上一个计划", "Previous plan", keys: [.character("[")], .screens([.plans])),
         AppCommand(.nextPlan, "下一个计划", "Next plan", keys: [.character("]")], .screens([.plans])),
+        AppCommand(.dismissIssue, "忽略此问题", "Dismiss the issue", keywords: ["dismiss", "ignore", "seen"], keys: [.character("x")],
+                   f: 8, bar: Text("忽略", "Dismiss"), .screens([.syncIssues])),
         AppCommand(.togglePanel, "显示/隐藏面板", "Show or hide panel", keys: [.character(" ")], .screens([.homeLayout])),
         AppCommand(.movePanelUp, "面板上移", "Move panel up", keys: [.character("K")], .screens([.homeLayout])),
         AppCommand(.movePanelDown, "面板下移", "Move panel down", keys: [.character("J")], .screens([.homeLayout])),

@@ -48,6 +48,7 @@ extension ScreenKind {
         case .reports: return "reports"
         case .profitSimulation: return "profit simulation"
         case .plans: return "business plans"
+        case .syncIssues: return "sync issues"
         }
     }
 }

@@ -24,7 +24,8 @@ public enum RolePermissions {
     /// The default permissions of a role.
     public static func defaults(_ role: AccessRole) -> Set<String> {
         let workbench: [CommandID] = [.home, .announcements, .markRead, .schedule, .newItem, .editItem, .completeItem, .previousPeriod,
-                                      .nextPeriod, .today, .homeLayout, .togglePanel, .movePanelUp, .movePanelDown, .save]
+                                      .nextPeriod, .today, .homeLayout, .togglePanel, .movePanelUp, .movePanelDown, .save,
+                                      .syncIssues, .dismissIssue]
         let figures: [CommandID] = [.alerts, .search, .sort, .sortDirection, .cockpit, .drillUp, .switchSeries]
         let customers: [CommandID] = [.reports, .reportOptions, .exportReport, .customerSearch, .markRow, .tags, .newTag, .editTags, .toggleTag,
                                       .customerSets, .addToGroup, .removeFromGroup]

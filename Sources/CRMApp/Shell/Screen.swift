@@ -64,4 +64,6 @@ public protocol ShellActions: AnyObject {
     /// Applies a named mutation as the signed-in user and returns the reason it failed, or nil (for forms,
     /// which show the reason beside the fields).
     func attempt<M: Mutation>(_ mutation: M) -> String?
+    /// Counts the open sync issues again for the status bar (after one was dismissed).
+    func syncIssuesChanged()
 }

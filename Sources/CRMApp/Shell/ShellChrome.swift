@@ -46,9 +46,24 @@ struct ShellChrome {
         let date = shell.services.businessDate?.description ?? text("无数据", "no data")
         parts.append(text("数据日期 ", "As of ") + date)
         let separator = plain ? " | " : " │ "
-        let full = " " + (parts + [text("单机模式（无需同步）", "Standalone (no sync)")]).joined(separator: separator)
-        let line = DisplayWidth.of(full) <= rect.width ? full : " " + (parts + [text("单机", "Standalone")]).joined(separator: separator)
-        grid.put(line, x: rect.x, y: rect.y, style: Style(.statusBar), limit: rect.maxX)
+        guard let sync = shell.backgroundSync.status else {
+            let full = " " + (parts + [text("单机模式（无需同步）", "Standalone (no sync)")]).joined(separator: separator)
+            let line = DisplayWidth.of(full) <= rect.width ? full : " " + (parts + [text("单机", "Standalone")]).joined(separator: separator)
+            grid.put(line, x: rect.x, y: rect.y, style: Style(.statusBar), limit: rect.maxX)
+            return
+        }
+        // A replica: the sync segment on the right, never cut; the org gives way first, then the rest is cut.
+        let segment = sync.text(language, now: shell.services.nowText, width: rect.width / 2) + " "
+        let segmentX = rect.maxX - DisplayWidth.of(segment)
+        let separatorX = segmentX - DisplayWidth.of(separator)
+        let full = " " + parts.joined(separator: separator)
+        let left = DisplayWidth.of(full) <= separatorX - rect.x || parts.count < 3
+            ? full : " " + ([parts[0]] + parts.dropFirst(2)).joined(separator: separator)
+        grid.put(DisplayWidth.truncate(left, to: separatorX - rect.x), x: rect.x, y: rect.y, style: Style(.statusBar), limit: separatorX)
+        grid.put(separator, x: separatorX, y: rect.y, style: Style(.statusBar), limit: segmentX)
+        let calm = sync.activity == .idle || sync.activity == .syncing
+        grid.put(segment, x: segmentX, y: rect.y, style: Style(calm && sync.replica.issues == 0 ? .statusBar : .statusAccent,
+                                                               bold: sync.activity == .revoked), limit: rect.maxX)
     }
 
     private func shellSession() throws -> Session? {
