@@ -15,11 +15,7 @@ func describe(_ error: Error) -> String {
 setlocale(LC_ALL, "")
 do {
     var command = try CRM.parseAsRoot()
-    if var networked = command as? AsyncParsableCommand {
-        try await networked.run()
-    } else {
-        try command.run()
-    }
+    try command.run()
 } catch {
     let code = CRM.exitCode(for: error)
     if code == .success {

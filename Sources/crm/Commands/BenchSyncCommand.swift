@@ -8,7 +8,7 @@ import Foundation
 /// `crm bench-sync`: on a copy of a loaded bank, times making it a sync server, a replica's initial download
 /// of one user's scope, and, given the next day's extracts, the bytes of that day's incremental sync against
 /// the full replica's (for make bench). Requests and answers are JSON-encoded and decoded as on the wire.
-struct BenchSyncCommand: AsyncParsableCommand {
+struct BenchSyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-sync", abstract: "Measure initial and incremental sync of one user's scope (for make bench).",
         shouldDisplay: false)
@@ -19,7 +19,11 @@ struct BenchSyncCommand: AsyncParsableCommand {
     @Option(help: "The source extracts, to load the next business date on the server for the incremental figure.")
     var source: String?
 
-    func run() async throws {
+    func run() throws {
+        try AsyncBridge.wait { try await self.work() }
+    }
+
+    private func work() async throws {
         let scratch = NSTemporaryDirectory() + "crm-bench-sync-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: scratch) }

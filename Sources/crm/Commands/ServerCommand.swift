@@ -7,7 +7,7 @@ import CRMSync
 import Logging
 
 /// `crm server`: the central server (HTTP, JSON) over a database opened for durable commits.
-struct ServerCommand: AsyncParsableCommand {
+struct ServerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "server", abstract: "Run the central server: sign-in, the query API, real-time ingest, health and metrics.",
         discussion: """
@@ -23,7 +23,11 @@ struct ServerCommand: AsyncParsableCommand {
         if !(0...65_535).contains(port) { throw ValidationError("--port must be from 0 to 65535") }
     }
 
-    func run() async throws {
+    func run() throws {
+        try AsyncBridge.wait { try await self.work() }
+    }
+
+    private func work() async throws {
         let db = try AppDatabase.open(path: database.resolvedPath, durability: .full)
         let logger = Logger(label: "crm.server", factory: { StreamLogHandler.standardError(label: $0) })
         let published = try SyncServer.prepare(db)

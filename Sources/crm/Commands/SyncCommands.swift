@@ -6,7 +6,7 @@ import Foundation
 
 /// `crm login --server URL --user ID`: signs this replica in with the central server and downloads the user's
 /// scope. Another user's replica in the same file is wiped first.
-struct LoginCommand: AsyncParsableCommand {
+struct LoginCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "login", abstract: "登录中心服务器并下载本人数据 (sign in to the central server and download your scope).")
 
@@ -15,7 +15,11 @@ struct LoginCommand: AsyncParsableCommand {
     @Option(help: "Your staff id.") var user: String
     @Option(help: "A name for this device (default: the host name).") var deviceName: String = ProcessInfo.processInfo.hostName
 
-    func run() async throws {
+    func run() throws {
+        try AsyncBridge.wait { try await self.work() }
+    }
+
+    private func work() async throws {
         guard let url = URL(string: server), url.scheme == "http" || url.scheme == "https" else {
             throw ValidationError("--server 需要 http(s) 地址 (--server must be an http or https URL): \(server)")
         }
@@ -37,7 +41,7 @@ struct LoginCommand: AsyncParsableCommand {
 }
 
 /// `crm sync`: pushes this replica's changes and pulls the server's, once.
-struct SyncCommand: AsyncParsableCommand {
+struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync", abstract: "与中心服务器同步一次 (push local changes and pull the server's, once).")
 
@@ -45,7 +49,11 @@ struct SyncCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
     @Option(help: "The server (default: the one signed in to).") var server: String?
 
-    func run() async throws {
+    func run() throws {
+        try AsyncBridge.wait { try await self.work() }
+    }
+
+    private func work() async throws {
         let database = try self.database.open()
         let stored = try await database.writer.read { db in try SyncMeta.value("server", db) }
         guard let address = server ?? stored, let url = URL(string: address) else {
