@@ -46,6 +46,11 @@ public struct ServerCredentials: Sendable {
         return answer
     }
 
+    /// Changes a password on the server (a temporary one must be changed before the first sign-in).
+    public func changePassword(staffID: String, current: String, new: String) async throws {
+        let _: Empty = try await post("auth/password", ["staff_id": staffID, "current_password": current, "new_password": new], expecting: 204)
+    }
+
     /// A fresh access token from the kept refresh token (which the server rotates).
     public func accessToken() async throws -> String {
         let (deviceID, refreshToken) = try await database.writer.read { db in
@@ -66,14 +71,16 @@ public struct ServerCredentials: Sendable {
         }
     }
 
-    private func post<Answer: Decodable>(_ path: String, _ body: [String: String]) async throws -> Answer {
+    private struct Empty: Decodable {}
+
+    private func post<Answer: Decodable>(_ path: String, _ body: [String: String], expecting status: Int = 200) async throws -> Answer {
         var request = URLRequest(url: server.appendingPathComponent(path))
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.httpBody = try JSONEncoder().encode(body)
         request.timeoutInterval = 30
         let (data, response) = try await HTTPExchange.send(request)
-        guard response.statusCode == 200 else { throw HTTPExchange.failure(status: response.statusCode, body: data) }
-        return try HTTPExchange.decode(Answer.self, from: data)
+        guard response.statusCode == status else { throw HTTPExchange.failure(status: response.statusCode, body: data) }
+        return try HTTPExchange.decode(Answer.self, from: status == 204 ? Data("{}".utf8) : data)
     }
 }

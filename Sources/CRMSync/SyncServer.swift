@@ -17,16 +17,18 @@ public struct SyncServer: Sendable {
         self.pageSize = pageSize
     }
 
-    /// Makes the file a server store: capture triggers, an epoch, and every existing row published.
-    /// Safe to run on every start; returns how many ops were appended.
+    /// Makes the file a server store: capture triggers, an epoch, and every existing row published (again
+    /// after an upgrade changes the schema or the replicated tables). Safe to run on every start; returns how
+    /// many ops were appended.
     @discardableResult
     public static func prepare(_ database: AppDatabase) throws -> Int {
         try database.writer.write { db in
-            guard try SyncRole.current(db) != .server else { return try OpPublisher.publish(db) }
-            try SyncMeta.set("role", SyncRole.server.rawValue, db)
-            try SyncMeta.set("epoch", MutationID.make(), db)
-            try ChangeCapture.install(db)
-            try ChangeCapture.markEverything(db)
+            if try SyncRole.current(db) != .server {
+                try SyncMeta.set("role", SyncRole.server.rawValue, db)
+                try SyncMeta.set("epoch", MutationID.make(), db)
+            }
+            // A new schema or catalog: every row is looked at again; only rows new to the log produce ops.
+            if try ChangeCapture.install(db) { try ChangeCapture.markEverything(db) }
             return try OpPublisher.publish(db)
         }
     }

@@ -53,15 +53,7 @@ public struct SyncService: Sendable {
                     ReplicaState(lastSync: state.lastSync, pending: try replica.pendingCount(), issues: try replica.openIssueCount())
                 }
             },
-            sync: {
-                let stored = try await database.writer.read { db in try SyncMeta.value("server", db) }
-                guard let address = stored, let server = URL(string: address) else {
-                    throw SyncFailure("not_signed_in", "本机尚未登录服务器，请先运行 crm login (run crm login first)")
-                }
-                let credentials = ServerCredentials(server: server, database: database)
-                let transport = HTTPSyncTransport(server: server, accessToken: { try await credentials.accessToken() })
-                return try await SyncClient(replica: replica, transport: transport).sync()
-            },
+            sync: { try await HTTPSync.once(database: database, clock: replica.clock) },
             issues: { try replica.openIssues() },
             dismiss: { try replica.dismissIssue($0) })
     }

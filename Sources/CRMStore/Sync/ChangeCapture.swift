@@ -4,11 +4,14 @@ import GRDB
 /// the batch in another process, an administrator. On the server the noted rows are published as bucket ops
 /// (``OpPublisher``); on a replica they tell which rows a local change touched. An embedded database has none.
 public enum ChangeCapture {
-    /// Creates the triggers for every table of ``SyncCatalog``, unless this schema version already has them.
-    public static func install(_ db: Database) throws {
-        let schema = Schema.migrator.migrations.last ?? ""
-        guard try SyncMeta.value("capture_schema", db) != schema else { return }
-        try SyncMeta.set("capture_schema", schema, db)
+    /// Creates the triggers for every table of ``SyncCatalog``, unless this schema and catalog already have them;
+    /// returns whether it did.
+    @discardableResult
+    public static func install(_ db: Database) throws -> Bool {
+        let catalog = SyncCatalog.tables.map(\.name).joined(separator: ",")
+        let stamp = (Schema.migrator.migrations.last ?? "") + " " + String(SyncHash.hash(catalog))
+        guard try SyncMeta.value("capture_schema", db) != stamp else { return false }
+        try SyncMeta.set("capture_schema", stamp, db)
         for table in SyncCatalog.tables {
             let columns = try RowKey.columns(of: table.name, db)
             for (event, rows) in [("INSERT", ["NEW"]), ("UPDATE", ["OLD", "NEW"]), ("DELETE", ["OLD"])] {
@@ -18,6 +21,7 @@ public enum ChangeCapture {
                 try db.execute(sql: "CREATE TRIGGER \(trigger) AFTER \(event) ON \(table.name) BEGIN \(inserts) END")
             }
         }
+        return true
     }
 
     /// Notes every existing row of every replicated table, so the next publish logs them all.

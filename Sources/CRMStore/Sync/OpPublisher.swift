@@ -127,6 +127,11 @@ public enum OpPublisher {
             return [("'portfolio:' || m.staff_id", """
                 JOIN base_customer c ON c.uscc = t.\(RowKey.quoted(column)) JOIN base_customer_manager m ON m.customer_id = c.customer_id
                 """, "")]
+        case .rollup(let dimension, let member):
+            let (dimension, member) = (RowKey.quoted(dimension), RowKey.quoted(member))
+            return [("'portfolio:' || t.\(member)", "", "AND t.\(dimension) = 'STAFF'"),
+                    ("'org:' || t.\(member)", "", "AND t.\(dimension) = 'ORG'"),
+                    ("'bank'", "", "AND t.\(dimension) = 'LINE'")]
         case .parent(let parent, let column):
             return [("p.bucket", "JOIN sync_row_bucket p ON p.tbl = '\(parent)' AND p.row_key = CAST(t.\(RowKey.quoted(column)) AS TEXT)", "")]
         }

@@ -1,7 +1,7 @@
 /// The tables a replica holds, and which buckets each row belongs to (docs/sync.md).
 ///
-/// Buckets: `ref` (reference data every user gets) and `portfolio:{staff}` (what one member of staff manages
-/// or owns). A user subscribes to their own portfolio, a team lead or branch head to every portfolio in their
+/// Buckets: `ref` (reference data every user gets), `portfolio:{staff}` (what one member of staff manages
+/// or owns), `org:{org}` (an org node's roll-up figures) and `bank` (the bank's lines, for head office). A user subscribes to their own portfolio, a team lead or branch head to every portfolio in their
 /// org subtree, head office to all; so moving a customer to another manager moves its rows from one portfolio
 /// to another and no row is logged twice for one person. Interface, history and audit tables stay on the server.
 public enum SyncCatalog {
@@ -19,6 +19,9 @@ public enum SyncCatalog {
         case uscc(column: String)
         /// The buckets of the row of `parent` whose key is in `column`.
         case parent(table: String, column: String)
+        /// A roll-up row by its dimension: a member of staff's own figures go to their portfolio, an org node's
+        /// to `org:{org}`, the bank's lines to `bank`.
+        case rollup(dimensionColumn: String, memberColumn: String)
     }
 
     /// One replicated table.
@@ -50,6 +53,7 @@ public enum SyncCatalog {
         Table("sys_role_permission", .reference),
         Table("sys_user_role", .reference),
         Table("sum_period_days", .reference),
+        Table("if_batch", .reference),
         Table("work_kpi", .reference),
         Table("work_tag_group", .reference),
         Table("work_tag", .reference),
@@ -75,6 +79,7 @@ public enum SyncCatalog {
         Table("ind_customer_day", .customer(column: "customer_id"), window: ("biz_date", historyDays)),
         Table("app_churn", .customer(column: "customer_id"), window: ("biz_date", historyDays)),
         Table("app_fundflow_day", .customer(column: "customer_id"), window: ("biz_date", historyDays)),
+        Table("ind_rollup_day", .rollup(dimensionColumn: "dimension", memberColumn: "member_id"), window: ("biz_date", historyDays)),
         Table("base_ext_registration", .uscc(column: "uscc")),
         Table("base_ext_event", .uscc(column: "uscc")),
         Table("base_ext_shareholder", .uscc(column: "uscc")),

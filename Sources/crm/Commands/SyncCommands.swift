@@ -29,13 +29,22 @@ struct LoginCommand: ParsableCommand {
         let (deviceID, previousUser) = try await database.writer.read { db in
             (try SyncMeta.value("device_id", db), try SyncMeta.value("staff_id", db))
         }
-        let signedIn = try await ServerCredentials(server: url, database: database)
-            .signIn(staffID: user, password: password, deviceID: deviceID ?? MutationID.make(), deviceName: deviceName)
+        let credentials = ServerCredentials(server: url, database: database)
+        let device = deviceID ?? MutationID.make()
+        let signedIn: ServerCredentials.SignedIn
+        do {
+            signedIn = try await credentials.signIn(staffID: user, password: password, deviceID: device, deviceName: deviceName)
+        } catch let failure as SyncFailure where failure.error == "password_change_required" {
+            print("首次登录须修改临时密码 (the temporary password must be changed first)")
+            let new = try PasswordInput.read(prompt: "新密码 (new password): ", confirm: "再输一次 (again): ")
+            try await credentials.changePassword(staffID: user, current: password, new: new)
+            signedIn = try await credentials.signIn(staffID: user, password: new, deviceID: device, deviceName: deviceName)
+        }
         if let previousUser, previousUser != user { try replica.wipe() }
         let clientID = try replica.clientID() ?? MutationID.make()
         try replica.prepare(clientID: clientID, staffID: user, server: server)
         print("已登录 \(signedIn.staff.name) (\(user))，正在下载… (signed in; downloading)")
-        let report = try await SyncRun.once(database: database, server: url)
+        let report = try await HTTPSync.once(database: database, clock: .system, server: url)
         print(SyncRun.summary(report))
     }
 }
@@ -54,12 +63,10 @@ struct SyncCommand: ParsableCommand {
     }
 
     private func work() async throws {
-        let database = try self.database.open()
-        let stored = try await database.writer.read { db in try SyncMeta.value("server", db) }
-        guard let address = server ?? stored, let url = URL(string: address) else {
-            throw CommandFailure("本机尚未登录服务器，请先运行 crm login (this database has not signed in: run crm login)")
+        if let server, URL(string: server)?.scheme == nil {
+            throw ValidationError("--server 需要 http(s) 地址 (--server must be an http or https URL): \(server)")
         }
-        let report = try await SyncRun.once(database: database, server: url)
+        let report = try await HTTPSync.once(database: try self.database.open(), clock: .system, server: server.flatMap(URL.init(string:)))
         if output.json {
             printJSON(.object([("pushed", .int(Int64(report.pushed))), ("rejected", .int(Int64(report.rejected))),
                                ("pages", .int(Int64(report.pages))), ("ops", .int(Int64(report.opsReceived))),
@@ -70,14 +77,8 @@ struct SyncCommand: ParsableCommand {
     }
 }
 
-/// One sync of a replica with the server, over HTTP.
+/// What a sync did, in words.
 enum SyncRun {
-    static func once(database: AppDatabase, server: URL) async throws -> SyncClient.Report {
-        let credentials = ServerCredentials(server: server, database: database)
-        let transport = HTTPSyncTransport(server: server, accessToken: { try await credentials.accessToken() })
-        return try await SyncClient(replica: Replica(database: database, clock: .system), transport: transport).sync()
-    }
-
     static func summary(_ report: SyncClient.Report) -> String {
         "推送 \(report.pushed) 条，被拒 \(report.rejected) 条；下载 \(report.opsReceived) 项操作（\(report.pages) 页），更新 \(report.rowsChanged) 行"
             + (report.complete ? "" : "；尚未完成，请再次同步")

@@ -19,7 +19,12 @@ struct UICommand: ParsableCommand {
         if signInAs != nil, !isDemo, try Accounts(database: db, clock: .system).required() {
             throw CommandFailure("this installation signs in with a password: run crm --db \(database.resolvedPath) without --as")
         }
-        let profile = try signInAs.map { try SignInTarget.resolve($0, in: db) }
+        // A replica holds one person's scope and they signed in with the server (crm login): it opens as them.
+        let owner = try db.writer.read { db in try SyncRole.current(db) == .replica ? try SyncMeta.value("staff_id", db) : nil }
+        if let owner, let signInAs, signInAs != owner {
+            throw CommandFailure("本机副本属于 \(owner)，不能以 \(signInAs) 身份打开 (this replica belongs to \(owner); sign in there with crm login)")
+        }
+        let profile = try (owner ?? signInAs).map { try SignInTarget.resolve($0, in: db) }
         try TerminalUI.run(database: db, isDemo: isDemo, signIn: profile, options: ui)
     }
 }
