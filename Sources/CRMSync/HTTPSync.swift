@@ -11,23 +11,31 @@ public enum HTTPSync {
         guard let url = server ?? stored.flatMap(URL.init(string:)) else {
             throw SyncFailure("not_signed_in", "本机尚未登录服务器，请先运行 crm login (this database has not signed in: run crm login)")
         }
-        let tokens = AccessTokenCache(credentials: ServerCredentials(server: url, database: database))
-        let transport = HTTPSyncTransport(server: url, accessToken: { try await tokens.token() })
-        return try await SyncClient(replica: Replica(database: database, clock: clock), transport: transport).sync()
+        let credentials = ServerCredentials(server: url, database: database)
+        let key = database.path + " " + url.absoluteString
+        let transport = HTTPSyncTransport(server: url, accessToken: { try await tokens.token(for: key, from: credentials) })
+        do {
+            return try await SyncClient(replica: Replica(database: database, clock: clock), transport: transport).sync()
+        } catch let failure as SyncFailure where ["token_expired", "invalid_token"].contains(failure.error) {
+            await tokens.forget(key)
+            throw failure
+        }
     }
+
+    /// Access tokens of this process, so that frequent syncs do not refresh (and rotate) the refresh token each time.
+    private static let tokens = AccessTokenCache()
 }
 
-/// One access token for a whole sync: fetched with the refresh token on first use, not once per request.
+/// Access tokens by replica and server, each reused for a few minutes (the server's default lifetime is 15).
 actor AccessTokenCache {
-    private let credentials: ServerCredentials
-    private var cached: String?
+    private var cached: [String: (token: String, until: ContinuousClock.Instant)] = [:]
 
-    init(credentials: ServerCredentials) { self.credentials = credentials }
-
-    func token() async throws -> String {
-        if let cached { return cached }
+    func token(for key: String, from credentials: ServerCredentials) async throws -> String {
+        if let entry = cached[key], entry.until > .now { return entry.token }
         let fresh = try await credentials.accessToken()
-        cached = fresh
+        cached[key] = (fresh, .now.advanced(by: .seconds(300)))
         return fresh
     }
+
+    func forget(_ key: String) { cached[key] = nil }
 }

@@ -1,7 +1,8 @@
 import CRMSync
 import Synchronization
 
-/// Runs a replica's sync beside the UI: every `interval` and soon after a local change, one sync at a time,
+/// Runs a replica's sync beside the UI: every `interval` while the server answers (so a real-time alert arrives
+/// within seconds), every `retryInterval` while it does not, and soon after a local change; one sync at a time,
 /// off the event loop. The loop's idle turns pick up the outcome, so a keystroke never waits for the network.
 /// A database that is not a replica signed in to a server has no status and never syncs.
 final class BackgroundSync {
@@ -12,6 +13,7 @@ final class BackgroundSync {
 
     private let service: SyncService
     private let interval: Duration
+    private let retryInterval: Duration
     private let mailbox = Mailbox()
     private var running = false
     private var nextRun = ContinuousClock.now
@@ -22,9 +24,10 @@ final class BackgroundSync {
     /// What the status bar shows; nil when there is nothing to sync.
     private(set) var status: SyncStatus?
 
-    init(service: SyncService, interval: Duration = .seconds(30)) {
+    init(service: SyncService, interval: Duration = .seconds(1), retryInterval: Duration = .seconds(30)) {
         self.service = service
         self.interval = interval
+        self.retryInterval = retryInterval
         status = (try? service.state()).flatMap { $0 }.map { SyncStatus(activity: .idle, replica: $0) }
     }
 
@@ -59,7 +62,7 @@ final class BackgroundSync {
         var result = Poll()
         if running, let outcome = mailbox.outcome.withLock({ slot in defer { slot = nil }; return slot }) {
             running = false
-            nextRun = changedWhileRunning ? .now : .now.advanced(by: interval)
+            let rerun = changedWhileRunning
             changedWhileRunning = false
             let activity: SyncActivity
             switch outcome {
@@ -69,6 +72,7 @@ final class BackgroundSync {
             case .failure(let error):
                 activity = SyncActivity(failure: error)
             }
+            nextRun = rerun ? .now : .now.advanced(by: activity == .idle ? interval : retryInterval)
             status?.activity = activity
             if activity != .revoked { refreshCounts() }
             if activity != .idle, activity != lastEnded { result.ended = activity }
@@ -83,7 +87,8 @@ final class BackgroundSync {
 
     private func start() {
         running = true
-        status?.activity = .syncing
+        // The routine check every second stays quiet; a sync with changes to send, or after a failure, shows.
+        if status?.activity != .idle || (status?.replica.pending ?? 0) > 0 { status?.activity = .syncing }
         let sync = service.sync, mailbox = self.mailbox
         Task.detached {
             let outcome: Result<SyncClient.Report, any Error>

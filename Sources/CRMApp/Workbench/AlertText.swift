@@ -6,6 +6,8 @@ enum AlertText {
         switch kind {
         case .largeInflow: return Text("大额来账", "Large inflow")
         case .largeOutflow: return Text("大额出账", "Large outflow")
+        case .liveInflow: return Text("实时来账", "Live inflow")
+        case .liveOutflow: return Text("实时出账", "Live outflow")
         case .depositJump: return Text("存款骤增", "Deposit jump")
         case .depositDrop: return Text("存款骤降", "Deposit drop")
         case .dormant: return Text("睡眠客户", "Dormant")
@@ -20,8 +22,8 @@ enum AlertText {
     /// A mark that shows the direction without colour (ASCII under `--plain`).
     static func mark(_ kind: CustomerAlert.Kind, plain: Bool) -> String {
         switch kind {
-        case .largeInflow, .depositJump, .loanDrawdown: return plain ? "+" : "↑"
-        case .largeOutflow, .depositDrop, .loanRepayment, .earlySettlement: return plain ? "-" : "↓"
+        case .largeInflow, .liveInflow, .depositJump, .loanDrawdown: return plain ? "+" : "↑"
+        case .largeOutflow, .liveOutflow, .depositDrop, .loanRepayment, .earlySettlement: return plain ? "-" : "↓"
         case .classificationChange: return "!"
         case .dormant: return "z"
         case .churnRisk: return "!"

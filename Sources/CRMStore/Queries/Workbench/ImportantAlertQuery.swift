@@ -6,6 +6,8 @@ public struct CustomerAlert: Sendable, Equatable {
     public enum Kind: String, Sendable {
         /// One large transaction (rule A), money in or out.
         case largeInflow, largeOutflow
+        /// A large movement pushed by the core system in real time (实时大额变动), not yet in a batch.
+        case liveInflow, liveOutflow
         /// A large net change of the day's deposits (rule B).
         case depositJump, depositDrop
         /// No customer-initiated transaction for the dormancy period.
@@ -49,7 +51,8 @@ extension CustomerAlert.Kind {
 }
 
 public enum ImportantAlertQuery {
-    /// Large movements in scope from `days` business days up to `date`, newest and largest first, then the loan
+    /// Real-time large movements after `date`, newest first; large movements in scope from `days` business days
+    /// up to `date`, newest and largest first, then the loan
     /// changes of the same days, then the customers
     /// in scope whose churn warning is red on `date`, highest score first, then dormant customers in scope by how
     /// recently they went quiet.
@@ -67,6 +70,19 @@ public enum ImportantAlertQuery {
                 CustomerAlert(kind: CustomerAlert.Kind(rule: row[0], direction: row[1]), customerID: row[2], customerName: row[3],
                               date: BusinessDate(row[4] as String)!, amount: row[5])
             }
+        // Real-time movements after the business date: the next batch turns them into ordinary alerts.
+        let live = try Row.fetchAll(db, sql: """
+            SELECT a.direction, a.customer_id, c.name, a.occurred_at, a.amount
+            FROM rt_alert a JOIN base_customer c ON c.customer_id = a.customer_id
+            WHERE a.occurred_at >= ? AND \(condition.sql)
+            ORDER BY a.occurred_at DESC, a.amount DESC
+            LIMIT ?
+            """, arguments: [date.adding(days: 1).description] + condition.arguments + [limit]).map { row in
+            let occurred: String = row[3]
+            return CustomerAlert(kind: row[0] == "C" ? .liveInflow : .liveOutflow, customerID: row[1], customerName: row[2],
+                                 date: BusinessDate(String(occurred.prefix(10))) ?? date, amount: row[4],
+                                 detail: String(occurred.dropFirst(11).prefix(5)))
+        }
         let loans = try Row.fetchAll(db, sql: """
             SELECT a.kind, a.customer_id, c.name, a.biz_date, a.amount, a.detail
             FROM app_loan_event a JOIN base_customer c ON c.customer_id = a.customer_id
@@ -94,6 +110,6 @@ public enum ImportantAlertQuery {
             CustomerAlert(kind: .dormant, customerID: row[0], customerName: row[1],
                           date: BusinessDate(row[2] as String) ?? date, amount: 0)
         }
-        return movements + loans + churn + dormant
+        return live + movements + loans + churn + dormant
     }
 }
