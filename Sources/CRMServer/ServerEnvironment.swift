@@ -26,6 +26,9 @@ public struct ServerEnvironment: Sendable {
         self.machine = machine
     }
 
+    /// Rendered customer 360 documents by data version.
+    let customer360 = Customer360Cache()
+
     /// Sync over this database (pull pages, exactly-once pushes).
     public var sync: SyncServer { SyncServer(database: database, clock: clock) }
 }

@@ -10,14 +10,14 @@ enum ReplicaPositions {
     static func stage(_ ops: [SyncOp], bucket: String, _ db: Database) throws {
         var position = try Row.fetchOne(db, sql: "SELECT op_id, checksum FROM sync_replica_bucket WHERE bucket = ?", arguments: [bucket])
             .map { (opID: $0["op_id"] as Int64, checksum: $0["checksum"] as Int64) } ?? (opID: 0, checksum: 0)
+        let insert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO sync_staged_op(bucket, op_id, op, tbl, row_key, data) VALUES (?, ?, ?, ?, ?, ?)")
         for op in ops where op.opID > position.opID {
             let expected = SyncHash.checksum(bucket: bucket, opID: op.opID, op: op.op, table: op.table, rowKey: op.rowKey, data: op.data)
             guard expected == op.checksum, op.op == "PUT" || op.op == "REMOVE", SyncCatalog.table(named: op.table) != nil else {
                 throw SyncFailure("bad_op", "收到的同步数据校验失败 (op \(op.opID) of \(bucket) does not match its checksum or names an unknown table)",
                                   temporary: true)
             }
-            try db.execute(sql: "INSERT OR REPLACE INTO sync_staged_op(bucket, op_id, op, tbl, row_key, data) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [bucket, op.opID, op.op, op.table, op.rowKey, op.data])
+            try insert.execute(arguments: [bucket, op.opID, op.op, op.table, op.rowKey, op.data])
             position = (op.opID, SyncHash.add(position.checksum, op.checksum))
         }
         try db.execute(sql: """

@@ -1,6 +1,7 @@
 import CRMCore
 import CRMServer
 import CRMStore
+import CRMSync
 import Foundation
 import GRDB
 import HummingbirdTesting
@@ -10,6 +11,35 @@ import Testing
     /// Signs `staffID` in on a device of their own and returns the access token.
     private func token(_ client: some TestClientProtocol, _ staffID: String) async throws -> String {
         try #require(try await client.signIn(staffID, device: "laptop-\(staffID)").object["access_token"] as? String)
+    }
+
+    @Test func aKeptCustomerViewIsReadAgainOnceTheDataChanges() async throws {
+        let server = try TestServer()
+        try CRMSync.SyncServer.prepare(server.database)
+        let manager = ServerFixture.staff.manager
+        let own = try await server.database.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT customer_id FROM base_customer_manager WHERE staff_id = ? ORDER BY customer_id",
+                                arguments: [manager.staffID])!
+        }
+        try await server.application.test(.router) { client in
+            let access = try await token(client, manager.staffID)
+            let first = try await client.send(.get, "/customers/\(own)", token: access).text
+            #expect(try await client.send(.get, "/customers/\(own)", token: access).text == first)
+            // What the nightly batch does: a new legal representative, published by the server's loop.
+            try await server.database.writer.write { db in
+                try db.execute(sql: "UPDATE base_customer SET legal_rep = '林新法' WHERE customer_id = ?", arguments: [own])
+            }
+            try server.environment.sync.publishPending()
+            let after = try await client.send(.get, "/customers/\(own)", token: access).text
+            let changed = after != first, showsChange = after.contains("林新法")
+            #expect(changed)
+            #expect(showsChange)
+            let expected = try await server.database.writer.read { db in
+                try Customer360Document.read(db, customerID: own, scope: DataScope(profile: manager), asOf: ServerFixture.lastDate).json.rendered()
+            }
+            let matches = after == expected
+            #expect(matches)
+        }
     }
 
     @Test func theCustomerViewIsTheQuerysJSONWithinScopeAndOthersAre404LikeUnknownOnes() async throws {

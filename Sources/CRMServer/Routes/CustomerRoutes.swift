@@ -34,12 +34,21 @@ struct CustomerRoutes {
         let customerID = try context.parameters.require("id")
         let asOf = try QueryDate.parse(request.queryValue("as_of"))
         let scope = staff.scope
-        let document: Customer360Document
+        let cache = server.customer360
+        let body: ByteBuffer
         do {
-            document = try await server.database.writer.read { db in
+            body = try await server.database.writer.read { db in
                 guard let date = try asOf ?? LoadedDates.range(db)?.upperBound else { throw QueryError.nothingLoaded }
                 try LoadedDates.require(db, date)
-                return try Customer360Document.read(db, customerID: customerID, scope: scope, asOf: date)
+                guard try scope.contains(customerID: customerID, db) else { throw QueryError.unknownCustomer(customerID) }
+                let key = Customer360Cache.Key(customerID: customerID, asOf: date.description, scope: "\(scope.reach)")
+                // Only a server store publishes every change, so only there does the log's position version the data.
+                let version = try SyncRole.current(db) == .server ? try SyncMeta.value("last_op_id", db) : nil
+                if let version, let kept = cache.body(for: key, version: version) { return kept }
+                let document = try Customer360Document.read(db, customerID: customerID, scope: scope, asOf: date)
+                let body = ByteBuffer(string: document.json.rendered())
+                if let version { cache.keep(body, for: key, version: version) }
+                return body
             }
         } catch QueryError.unknownCustomer {
             throw APIError.customerNotFound
@@ -47,7 +56,7 @@ struct CustomerRoutes {
             throw QueryDate.refusal(error)
         }
         server.looks.record(actor: staff.profile.staffID, action: "customer.view", target: customerID, detail: "GET /customers/{id}")
-        return Response.json(document.json)
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: ResponseBody(byteBuffer: body))
     }
 }
 

@@ -165,28 +165,29 @@ public enum OpPublisher {
 
     /// The condition that keeps a windowed table's rows inside the history a replica holds.
     private static func windowCondition(_ table: SyncCatalog.Table, _ db: Database) throws -> (sql: String, arguments: StatementArguments) {
-        guard let window = table.window, let start = try windowStart(days: window.days, db) else { return ("", []) }
+        guard let window = table.window, let start = try windowStart(window, db) else { return ("", []) }
         return ("AND t.\(RowKey.quoted(window.column)) >= ?", [start])
     }
 
-    /// The first day of the history window: `days` before the latest loaded business date.
-    private static func windowStart(days: Int, _ db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT date(max(biz_date), ?) FROM if_batch", arguments: ["-\(days - 1) days"])
+    /// The first value inside the window, counted back from the latest loaded business date.
+    private static func windowStart(_ window: SyncCatalog.Window, _ db: Database) throws -> String? {
+        guard let latest = try String.fetchOne(db, sql: "SELECT max(biz_date) FROM if_batch") else { return nil }
+        return try String.fetchOne(db, sql: "SELECT \(window.startSQL)", arguments: [latest])
     }
 
-    /// When the window has moved since the last publish, notes the days that fell out of it.
+    /// When a table's window has moved since the last publish, notes the rows that fell out of it.
     private static func expireHistory(_ db: Database) throws {
-        guard let start = try windowStart(days: SyncCatalog.historyDays, db) else { return }
-        let previous = try SyncMeta.value("window_start", db)
-        guard previous != start else { return }
-        if let previous {
-            for table in SyncCatalog.tables {
-                guard let window = table.window else { continue }
+        for table in SyncCatalog.tables {
+            guard let window = table.window, let start = try windowStart(window, db) else { continue }
+            let key = "window:" + table.name
+            let previous = try SyncMeta.value(key, db)
+            guard previous != start else { continue }
+            if let previous {
                 let column = RowKey.quoted(window.column)
                 try ChangeCapture.markRows(of: table.name, where: "t.\(column) >= ? AND t.\(column) < ?", arguments: [previous, start], db)
             }
+            try SyncMeta.set(key, start, db)
         }
-        try SyncMeta.set("window_start", start, db)
     }
 }
 

@@ -24,22 +24,46 @@ public enum SyncCatalog {
         case rollup(dimensionColumn: String, memberColumn: String)
     }
 
+    /// How much of a history table a replica keeps, counted back from the latest loaded business date.
+    public enum Window: Sendable, Equatable {
+        /// Rows whose `YYYY-MM-DD` column is within the last `days` days.
+        case days(column: String, days: Int)
+        /// Rows whose `YYYY-MM` column is within the last `months` months.
+        case months(column: String, months: Int)
+
+        /// The column the window is on.
+        public var column: String {
+            switch self {
+            case .days(let column, _), .months(let column, _): return column
+            }
+        }
+
+        /// SQL for the first value inside the window, from the latest date `?`.
+        var startSQL: String {
+            switch self {
+            case .days(_, let days): return "date(?, '-\(days - 1) days')"
+            case .months(_, let months): return "substr(date(?, 'start of month', '-\(months - 1) months'), 1, 7)"
+            }
+        }
+    }
+
     /// One replicated table.
     public struct Table: Sendable {
         public let name: String
         public let rule: Rule
-        /// For day-by-day history: the date column that leads the key, and how many days a replica keeps.
-        public let window: (column: String, days: Int)?
+        public let window: Window?
 
-        init(_ name: String, _ rule: Rule, window: (String, Int)? = nil) {
+        init(_ name: String, _ rule: Rule, window: Window? = nil) {
             self.name = name
             self.rule = rule
-            self.window = window.map { (column: $0.0, days: $0.1) }
+            self.window = window
         }
     }
 
-    /// Days of daily history a replica keeps: enough for this month's and last month's daily averages.
-    public static let historyDays = 62
+    /// Daily history a replica keeps: enough for this month's and last month's daily averages and alerts.
+    public static let recentDays = 62
+    /// Monthly history a replica keeps: the twelve months the fund chain and contribution read.
+    public static let recentMonths = 12
 
     /// Every replicated table, in publishing order: parents before the tables that follow them, and the
     /// customer-manager table first because every customer row's buckets hang on it.
@@ -66,20 +90,20 @@ public enum SyncCatalog {
         Table("sum_account_balance", .customer(column: "customer_id")),
         Table("base_loan", .customer(column: "customer_id")),
         Table("base_credit_limit", .customer(column: "customer_id")),
-        Table("base_profit", .customer(column: "customer_id")),
+        Table("base_profit", .customer(column: "customer_id"), window: .months(column: "month", months: recentMonths)),
         Table("base_conglomerate_member", .customer(column: "customer_id")),
         Table("app_customer_status", .customer(column: "customer_id")),
         Table("app_customer_search", .customer(column: "customer_id")),
         Table("app_tier_history", .customer(column: "customer_id")),
-        Table("app_alert", .customer(column: "customer_id")),
+        Table("app_alert", .customer(column: "customer_id"), window: .days(column: "biz_date", days: recentDays)),
         Table("rt_alert", .customer(column: "customer_id")),
         Table("app_loan_event", .customer(column: "customer_id")),
-        Table("app_fundflow_month", .customer(column: "customer_id")),
-        Table("app_counterparty_month", .customer(column: "customer_id")),
-        Table("ind_customer_day", .customer(column: "customer_id"), window: ("biz_date", historyDays)),
-        Table("app_churn", .customer(column: "customer_id"), window: ("biz_date", historyDays)),
-        Table("app_fundflow_day", .customer(column: "customer_id"), window: ("biz_date", historyDays)),
-        Table("ind_rollup_day", .rollup(dimensionColumn: "dimension", memberColumn: "member_id"), window: ("biz_date", historyDays)),
+        Table("app_fundflow_month", .customer(column: "customer_id"), window: .months(column: "month", months: recentMonths)),
+        Table("app_counterparty_month", .customer(column: "customer_id"), window: .months(column: "month", months: recentMonths)),
+        Table("ind_customer_day", .customer(column: "customer_id"), window: .days(column: "biz_date", days: recentDays)),
+        Table("app_churn", .customer(column: "customer_id"), window: .days(column: "biz_date", days: recentDays)),
+        Table("app_fundflow_day", .customer(column: "customer_id"), window: .days(column: "biz_date", days: recentDays)),
+        Table("ind_rollup_day", .rollup(dimensionColumn: "dimension", memberColumn: "member_id"), window: .days(column: "biz_date", days: recentDays)),
         Table("base_ext_registration", .uscc(column: "uscc")),
         Table("base_ext_event", .uscc(column: "uscc")),
         Table("base_ext_shareholder", .uscc(column: "uscc")),

@@ -51,7 +51,9 @@ struct BenchSyncCommand: ParsableCommand {
         let initial = try await client.sync()
         let initialTime = ContinuousClock.now - start
         let initialBytes = wire.bytes
-        print("initial sync of \(user.staffID) (\(user.role.rawValue), \(customers) customers): \((initialTime).millisecondsText) ms, "
+        let times = wire.times
+        print("initial sync of \(user.staffID) (\(user.role.rawValue), \(customers) customers): \((initialTime).millisecondsText) ms "
+              + "(server \(times.server.millisecondsText) ms, JSON \(times.codec.millisecondsText) ms, the rest on the replica), "
               + "\(initial.opsReceived) ops in \(initial.pages) pages, \(initialBytes) bytes answered (goal: 500 customers within 5 s)")
 
         guard let source else { return }
@@ -98,6 +100,8 @@ private final class CountingWire: SyncTransport, @unchecked Sendable {
     let user: StaffProfile
     private let lock = NSLock()
     private var counted = 0
+    private var serverTime = Duration.zero
+    private var codecTime = Duration.zero
 
     init(server: SyncServer, user: StaffProfile) {
         self.server = server
@@ -105,7 +109,9 @@ private final class CountingWire: SyncTransport, @unchecked Sendable {
     }
 
     var bytes: Int { lock.withLock { counted } }
-    func reset() { lock.withLock { counted = 0 } }
+    /// Time spent in the server's code, and in JSON encoding and decoding, since the last reset.
+    var times: (server: Duration, codec: Duration) { lock.withLock { (serverTime, codecTime) } }
+    func reset() { lock.withLock { (counted, serverTime, codecTime) = (0, .zero, .zero) } }
 
     func pull(_ request: PullRequest) async throws -> PullResponse {
         try exchange(request) { try self.server.pull($0, staff: self.user, deviceID: "bench") }
@@ -116,9 +122,22 @@ private final class CountingWire: SyncTransport, @unchecked Sendable {
     }
 
     private func exchange<Request: Codable, Answer: Codable>(_ request: Request, _ send: (Request) throws -> Answer) throws -> Answer {
-        let sent = try JSONDecoder().decode(Request.self, from: JSONEncoder().encode(request))
-        let answer = try JSONEncoder().encode(try send(sent))
-        lock.withLock { counted += answer.count }
-        return try JSONDecoder().decode(Answer.self, from: answer)
+        let clock = ContinuousClock()
+        var request = request
+        var reply: Answer?
+        var answer = Data()
+        var decoded: Answer?
+        let codec1 = try clock.measure { request = try JSONDecoder().decode(Request.self, from: JSONEncoder().encode(request)) }
+        let served = try clock.measure { reply = try send(request) }
+        let codec2 = try clock.measure {
+            answer = try JSONEncoder().encode(reply!)
+            decoded = try JSONDecoder().decode(Answer.self, from: answer)
+        }
+        lock.withLock {
+            counted += answer.count
+            serverTime += served
+            codecTime += codec1 + codec2
+        }
+        return decoded!
     }
 }
