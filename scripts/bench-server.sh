@@ -34,7 +34,8 @@ SERVICE=$($CRM admin service-token create bench-core-banking --as "$ADMIN" --db 
 $CRM server --db "$DB" --port "$PORT" 2> "$DIR/server.log" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -sf "$URL/health" >/dev/null && break; sleep 0.1; done
+# The first start publishes every row into the sync log (about half a minute on this bank) before it listens.
+for _ in $(seq 1 3000); do curl -sf "$URL/health" >/dev/null && break; sleep 0.1; done
 
 post() { curl -sf -H 'Content-Type: application/json' -d "$2" "$URL$1"; }
 post /auth/password "{\"staff_id\":\"$RM\",\"current_password\":\"$TEMPORARY\",\"new_password\":\"$PASSWORD\"}" >/dev/null

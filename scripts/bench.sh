@@ -16,7 +16,12 @@
 #      day 31 (goal: together at most 5 s), beside the customer status step (one pass over every customer).
 # Generated extracts are kept in $BENCH_DIR (default .build-bench) and reused by later runs.
 # BENCH_ONLY=ui runs part 0 alone (a minute the first time, seconds after); BENCH_ONLY=search part S alone;
-# BENCH_ONLY=batch parts 1 to 3; BENCH_ONLY=precision part P alone; BENCH_ONLY=server part H alone.
+# BENCH_ONLY=batch parts 1 to 3; BENCH_ONLY=precision part P alone; BENCH_ONLY=server part H alone;
+# BENCH_ONLY=sync part Y alone.
+#   Y. sync (crm bench-sync) on the small demo bank loaded to its second-last day: the server's first publish of
+#      every row, a team lead's initial download (the scope nearest 500 customers; goal: 500 customers within 5 s),
+#      then the last day's batch on the server and the bytes of that day's incremental sync against the full
+#      replica's (goal: at most 2%).
 #   H. the server (scripts/bench-server.sh): the customer 360 view over HTTP (goal >= 2,000 requests/s, p99 <= 50 ms
 #      at 32 connections) beside /health, and real-time ingest in movements/s, durable.
 set -euo pipefail
@@ -62,6 +67,20 @@ if [ "${BENCH_ONLY:-all}" = all ] || [ "${BENCH_ONLY:-all}" = server ]; then
   echo
 fi
 [ "${BENCH_ONLY:-all}" = server ] && exit 0
+
+if [ "${BENCH_ONLY:-all}" = all ] || [ "${BENCH_ONLY:-all}" = sync ]; then
+  echo "== sync of one scope, initial and one day's incremental (crm bench-sync)"
+  SOURCE="$DIR/cache/crm/demo-small-seed42-2025-01-01-400"
+  if [ ! -f "$DIR/small-sync.sqlite" ]; then
+    [ -d "$SOURCE" ] || XDG_CACHE_HOME="$DIR/cache" $CRM demo --scale small --no-tui --db "$DIR/small-demo.sqlite" >/dev/null 2>&1
+    BEFORE=$(ls "$SOURCE" | sort | tail -2 | head -1)
+    echo "loading the small demo bank up to $BEFORE (once; about 6 minutes)"
+    $CRM etl --db "$DIR/small-sync.sqlite" --source "$SOURCE" --to "$BEFORE" >/dev/null
+  fi
+  $CRM bench-sync --db "$DIR/small-sync.sqlite" --source "$SOURCE"
+  echo
+fi
+[ "${BENCH_ONLY:-all}" = sync ] && exit 0
 
 if [ "${BENCH_ONLY:-all}" = all ] || [ "${BENCH_ONLY:-all}" = search ]; then
   echo "== customer search on the medium bank's first day (goal <= 30 ms per keystroke)"

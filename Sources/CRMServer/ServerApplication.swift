@@ -21,6 +21,9 @@ public enum ServerApplication {
             publisher.cancel()
         }
         try await make(server: server, host: host, port: port, logger: logger).runService()
+        flusher.cancel()
+        publisher.cancel()
+        // The last looks are written before the process ends.
         await flusher.value
     }
 
