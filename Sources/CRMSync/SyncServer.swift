@@ -47,13 +47,19 @@ public struct SyncServer: Sendable {
 
     // MARK: Pull
 
-    /// One page of ops towards the request's checkpoint (a new one when it names none or its epoch is gone).
+    /// One page of ops towards the request's checkpoint. A new checkpoint is made when the request names
+    /// none, when its epoch is gone, or when it names a bucket the user no longer has (or never had: the
+    /// checkpoint comes from the client, so it is never trusted for scope).
     public func pull(_ request: PullRequest, staff: StaffProfile, deviceID: String) throws -> PullResponse {
         try SchemaVersions.check(request.schemaVersion)
         return try database.writer.read { db in
             let lastSeq = try SyncClients.lastSeq(db, clientID: request.clientID, staff: staff, deviceID: deviceID)
-            var checkpoint = try request.target ?? currentCheckpoint(db, staff: staff, lastSeq: lastSeq)
-            if checkpoint.epoch != (try SyncMeta.value("epoch", db)) {
+            let allowed = Set(try SyncBuckets.names(for: try currentProfile(db, staff), db))
+            let checkpoint: SyncCheckpoint
+            if let target = request.target, target.epoch == (try SyncMeta.value("epoch", db)),
+               target.buckets.allSatisfy({ allowed.contains($0.bucket) }) {
+                checkpoint = target
+            } else {
                 checkpoint = try currentCheckpoint(db, staff: staff, lastSeq: lastSeq)
             }
             let positions = Dictionary(request.positions.map { ($0.bucket, $0.opID) }, uniquingKeysWith: max)

@@ -162,6 +162,23 @@ import Testing
         #expect(stage == OpportunityStage.proposal.rawValue)
     }
 
+    @Test func aForgedCheckpointNamingAnotherPortfolioGetsNothingOfIt() async throws {
+        let server = try SyncBank.server(in: folder)
+        let managers = try SyncBank.staff(server, .relationshipManager)
+        let (rm, other) = (managers[0], managers[1])
+        let theirs = try server.database.readNow { db in
+            try Row.fetchOne(db, sql: "SELECT last_op_id, checksum FROM sync_bucket WHERE bucket = ?", arguments: ["portfolio:" + other.staffID])!
+        }
+        let forged = SyncCheckpoint(epoch: try server.database.readNow { db in try SyncMeta.value("epoch", db)! },
+                                    buckets: [BucketPosition(bucket: "portfolio:" + other.staffID, opID: theirs["last_op_id"], checksum: theirs["checksum"])],
+                                    lastMutationSeq: 0)
+        let page = try server.pull(PullRequest(clientID: "forger", schemaVersion: SchemaVersions.current, positions: [], target: forged),
+                                   staff: rm, deviceID: "laptop")
+        #expect(!page.checkpoint.buckets.contains { $0.bucket == "portfolio:" + other.staffID })
+        #expect(page.bucket != "portfolio:" + other.staffID)
+        #expect(page.checkpoint.buckets.contains { $0.bucket == "portfolio:" + rm.staffID })
+    }
+
     @Test func aRevokedDeviceWipesItsReplica() async throws {
         let server = try SyncBank.server(in: folder)
         let rm = try SyncBank.staff(server, .relationshipManager)[0]
