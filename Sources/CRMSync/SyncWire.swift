@@ -211,7 +211,7 @@ public struct PushResponse: Codable, Sendable {
 }
 
 /// A refusal with a machine-readable code (`schema_unsupported`, `client_mismatch`, ...) and a reason.
-public struct SyncFailure: Error, Codable, Sendable, Equatable, CustomStringConvertible {
+public struct SyncFailure: Error, Sendable, Equatable, CustomStringConvertible {
     public var error: String
     public var message: String
     /// Whether retrying later may succeed (a busy or restarting server).

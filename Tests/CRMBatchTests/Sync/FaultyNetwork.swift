@@ -10,9 +10,6 @@ final class FaultyNetwork: @unchecked Sendable {
     private var late: [@Sendable () async -> Void] = []
     /// Chance in percent of each fault on each request.
     var faultPercent: Int
-    /// Answers the server produced, and those lost on the way back.
-    private(set) var served = 0
-    private(set) var lost = 0
 
     init(seed: UInt64, faultPercent: Int = 15) {
         random = SeededRandom(seed: seed)
@@ -27,7 +24,6 @@ final class FaultyNetwork: @unchecked Sendable {
     fileprivate func roll() -> Bool { lock.withLock { random.below(100) < faultPercent } }
     fileprivate func keepForLater(_ delivery: @escaping @Sendable () async -> Void) { lock.withLock { late.append(delivery) } }
     fileprivate func takeLate() -> [@Sendable () async -> Void] { lock.withLock { defer { late = [] }; return late } }
-    fileprivate func count(served: Int = 0, lost: Int = 0) { lock.withLock { self.served += served; self.lost += lost } }
 
     private struct Link: SyncTransport {
         let network: FaultyNetwork
@@ -48,11 +44,7 @@ final class FaultyNetwork: @unchecked Sendable {
             if network.roll() { network.keepForLater { _ = try? await send(request) } }
             if network.roll() { _ = try? await send(request) }
             let answer = try await send(request)
-            network.count(served: 1)
-            if network.roll() {
-                network.count(lost: 1)
-                throw offline("answer lost")
-            }
+            if network.roll() { throw offline("answer lost") }
             return answer
         }
 
