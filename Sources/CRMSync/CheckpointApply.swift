@@ -42,12 +42,9 @@ enum CheckpointApply {
             UPDATE replica_row SET top_op_id = (SELECT max(l.op_id) FROM sync_local_row l WHERE l.tbl = replica_row.tbl AND l.row_key = replica_row.row_key);
             UPDATE replica_row SET data = (SELECT o.data FROM replica_op o WHERE o.op_id = replica_row.top_op_id AND o.op = 'PUT');
             """, arguments: ["ack": ack])
-        var changed = 0
-        for table in SyncCatalog.tables {
-            changed += try write(table.name, db)
+        return try ChangeCapture.paused(db) {
+            try SyncCatalog.tables.reduce(0) { changed, table in changed + (try write(table.name, db)) }
         }
-        try db.execute(sql: "DELETE FROM sync_dirty")
-        return changed
     }
 
     /// Buckets the server no longer lists for this user: their rows lose that holder, their positions go.

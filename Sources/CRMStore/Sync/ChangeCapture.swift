@@ -9,7 +9,7 @@ public enum ChangeCapture {
     @discardableResult
     public static func install(_ db: Database) throws -> Bool {
         let catalog = SyncCatalog.tables.map(\.name).joined(separator: ",")
-        let stamp = (Schema.migrator.migrations.last ?? "") + " " + String(SyncHash.hash(catalog))
+        let stamp = "\(triggerVersion) " + (Schema.migrator.migrations.last ?? "") + " " + String(SyncHash.hash(catalog))
         guard try SyncMeta.value("capture_schema", db) != stamp else { return false }
         try SyncMeta.set("capture_schema", stamp, db)
         for table in SyncCatalog.tables {
@@ -18,10 +18,28 @@ public enum ChangeCapture {
                 let trigger = "sync_capture_\(table.name)_\(event.lowercased())"
                 let inserts = rows.map { row in insertDirty(table: table.name, columns: columns, row: row) }.joined()
                 try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)")
-                try db.execute(sql: "CREATE TRIGGER \(trigger) AFTER \(event) ON \(table.name) BEGIN \(inserts) END")
+                try db.execute(sql: """
+                    CREATE TRIGGER \(trigger) AFTER \(event) ON \(table.name)
+                    WHEN NOT EXISTS (SELECT 1 FROM sync_meta WHERE key = '\(pausedKey)') BEGIN \(inserts) END
+                    """)
             }
         }
         return true
+    }
+
+    /// The shape of the triggers; a new shape installs them again.
+    private static let triggerVersion = "capture-2"
+
+    /// While this `sync_meta` key exists (inside one transaction), writes are not noted: a replica showing the
+    /// server's rows is not making changes of its own.
+    static let pausedKey = "capture_paused"
+
+    /// Runs `body` with capture paused, inside the caller's transaction (which an error rolls back, pause and all).
+    public static func paused<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        try SyncMeta.set(pausedKey, "1", db)
+        let result = try body()
+        try SyncMeta.remove(pausedKey, db)
+        return result
     }
 
     /// Notes every existing row of every replicated table, so the next publish logs them all.
