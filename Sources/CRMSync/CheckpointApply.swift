@@ -62,16 +62,16 @@ enum CheckpointApply {
         let columns = try db.columns(in: table).map(\.name)
         let keyColumns = try db.primaryKey(table).columns
         let values = columns.map { "json_extract(data, '$.\"\($0)\"')" }.joined(separator: ", ")
-        let updates = columns.filter { !keyColumns.contains($0) }.map { "\"\($0)\" = excluded.\"\($0)\"" }
+        let updates = columns.filter { !keyColumns.contains($0) }.map { "\($0.quotedDatabaseIdentifier) = excluded.\($0.quotedDatabaseIdentifier)" }
         let onConflict = updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", ")
         try db.execute(sql: """
-            INSERT INTO \(table)(\(columns.map { "\"\($0)\"" }.joined(separator: ", ")))
+            INSERT INTO \(table)(\(columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")))
             SELECT \(values) FROM replica_row WHERE tbl = ? AND data IS NOT NULL AND true
-            ON CONFLICT(\(keyColumns.map { "\"\($0)\"" }.joined(separator: ", "))) \(onConflict)
+            ON CONFLICT(\(keyColumns.map(\.quotedDatabaseIdentifier).joined(separator: ", "))) \(onConflict)
             """, arguments: [table])
         var changed = db.changesCount
         let gone = try String.fetchAll(db, sql: "SELECT row_key FROM replica_row WHERE tbl = ? AND top_op_id IS NULL", arguments: [table])
-        let condition = keyColumns.map { "\"\($0)\" = ?" }.joined(separator: " AND ")
+        let condition = keyColumns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: " AND ")
         for key in gone {
             try db.execute(sql: "DELETE FROM \(table) WHERE \(condition)", arguments: StatementArguments(RowKey.parts(key)))
             changed += db.changesCount

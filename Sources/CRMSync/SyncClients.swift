@@ -25,12 +25,13 @@ enum SyncClients {
         try db.execute(sql: "UPDATE sync_client SET last_seq = ? WHERE client_id = ?", arguments: [mutation.seq, clientID])
     }
 
-    /// Registers a client id for the signed-in user and device, when it is new.
-    static func register(_ db: Database, clientID: String, staff: StaffProfile, deviceID: String, at: String) throws {
-        _ = try lastSeq(db, clientID: clientID, staff: staff, deviceID: deviceID)
+    /// Registers a client id for the signed-in user and device when it is new; returns its last handled number.
+    static func register(_ db: Database, clientID: String, staff: StaffProfile, deviceID: String, at: String) throws -> Int64 {
+        let seq = try lastSeq(db, clientID: clientID, staff: staff, deviceID: deviceID)
         try db.execute(sql: """
             INSERT OR IGNORE INTO sync_client(client_id, staff_id, device_id, last_seq, created_at) VALUES (?, ?, ?, 0, ?)
             """, arguments: [clientID, staff.staffID, deviceID, at])
+        return seq
     }
 
     /// The result given when change `seq` was first handled, repeated for a retried push.

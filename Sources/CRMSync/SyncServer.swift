@@ -54,13 +54,14 @@ public struct SyncServer: Sendable {
         try SchemaVersions.check(request.schemaVersion)
         return try database.writer.read { db in
             let lastSeq = try SyncClients.lastSeq(db, clientID: request.clientID, staff: staff, deviceID: deviceID)
-            let allowed = Set(try SyncBuckets.names(for: try currentProfile(db, staff), db))
+            let names = try SyncBuckets.names(for: try currentProfile(db, staff), db)
+            let allowed = Set(names)
             let checkpoint: SyncCheckpoint
             if let target = request.target, target.epoch == (try SyncMeta.value("epoch", db)),
                target.buckets.allSatisfy({ allowed.contains($0.bucket) }) {
                 checkpoint = target
             } else {
-                checkpoint = try currentCheckpoint(db, staff: staff, lastSeq: lastSeq)
+                checkpoint = try currentCheckpoint(db, buckets: names, lastSeq: lastSeq)
             }
             let positions = Dictionary(request.positions.map { ($0.bucket, $0.opID) }, uniquingKeysWith: max)
             let behind = checkpoint.buckets.filter { (positions[$0.bucket] ?? 0) < $0.opID }
@@ -73,8 +74,7 @@ public struct SyncServer: Sendable {
         }
     }
 
-    private func currentCheckpoint(_ db: Database, staff: StaffProfile, lastSeq: Int64) throws -> SyncCheckpoint {
-        let names = try SyncBuckets.names(for: try currentProfile(db, staff), db)
+    private func currentCheckpoint(_ db: Database, buckets names: [String], lastSeq: Int64) throws -> SyncCheckpoint {
         let known = try Row.fetchAll(db, sql: "SELECT bucket, last_op_id, checksum FROM sync_bucket WHERE bucket IN (\(names.map { _ in "?" }.joined(separator: ",")))",
                                      arguments: StatementArguments(names))
         let byName = Dictionary(uniqueKeysWithValues: known.map { ($0["bucket"] as String, $0) })
@@ -113,8 +113,7 @@ public struct SyncServer: Sendable {
         let writer = AuditedWriter(database: database, clock: clock)
         do {
             return try writer.write { db, stamp in
-                try SyncClients.register(db, clientID: clientID, staff: staff, deviceID: deviceID, at: stamp.at)
-                let lastSeq = try SyncClients.lastSeq(db, clientID: clientID, staff: staff, deviceID: deviceID)
+                let lastSeq = try SyncClients.register(db, clientID: clientID, staff: staff, deviceID: deviceID, at: stamp.at)
                 if mutation.seq <= lastSeq {
                     return (try SyncClients.earlierResult(db, clientID: clientID, seq: mutation.seq), lastSeq)
                 }

@@ -52,7 +52,7 @@ public enum ChangeCapture {
     /// Notes the rows of `table` that satisfy `condition` (SQL over the alias `t`).
     static func markRows(of table: String, where condition: String, arguments: StatementArguments = [], _ db: Database) throws {
         let columns = try RowKey.columns(of: table, db)
-        let parts = (0..<3).map { $0 < columns.count ? "t.\(RowKey.quoted(columns[$0]))" : "NULL" }.joined(separator: ", ")
+        let parts = (0..<3).map { $0 < columns.count ? "t.\(columns[$0].quotedDatabaseIdentifier)" : "NULL" }.joined(separator: ", ")
         try db.execute(sql: """
             INSERT OR IGNORE INTO sync_dirty(tbl, row_key, k1, k2, k3)
             SELECT '\(table)', \(RowKey.expression(columns, prefix: "t.")), \(parts) FROM \(table) t WHERE \(condition)
@@ -60,7 +60,7 @@ public enum ChangeCapture {
     }
 
     private static func insertDirty(table: String, columns: [String], row: String) -> String {
-        let parts = (0..<3).map { $0 < columns.count ? "\(row).\(RowKey.quoted(columns[$0]))" : "NULL" }.joined(separator: ", ")
+        let parts = (0..<3).map { $0 < columns.count ? "\(row).\(columns[$0].quotedDatabaseIdentifier)" : "NULL" }.joined(separator: ", ")
         let key = RowKey.expression(columns, prefix: row + ".")
         // NOT EXISTS rather than OR IGNORE: an outer statement's conflict policy (an upsert's) overrides a trigger's.
         return """

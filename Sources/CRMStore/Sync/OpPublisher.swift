@@ -13,7 +13,8 @@ public enum OpPublisher {
     @discardableResult
     public static func publish(_ db: Database, clientID: String? = nil) throws -> Int {
         SyncHash.register(db)
-        try expireHistory(db)
+        let latest = try String.fetchOne(db, sql: "SELECT max(biz_date) FROM if_batch")
+        try expireHistory(latest: latest, db)
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM sync_dirty LIMIT 1") == true else { return 0 }
         try db.execute(sql: """
             CREATE TEMP TABLE IF NOT EXISTS sync_new_bucket (row_key TEXT NOT NULL, bucket TEXT NOT NULL, PRIMARY KEY (row_key, bucket));
@@ -28,7 +29,7 @@ public enum OpPublisher {
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM sync_dirty WHERE tbl = ? LIMIT 1", arguments: [table.name]) == true
             else { continue }
             try markDependents(of: table, db)
-            appended += try publish(table, clientID: clientID, db)
+            appended += try publish(table, clientID: clientID, latest: latest, db)
         }
         try db.execute(sql: "DELETE FROM sync_dirty")
         return appended
@@ -39,12 +40,12 @@ public enum OpPublisher {
         try SyncMeta.value("last_op_id", db).flatMap { Int64($0) } ?? 0
     }
 
-    private static func publish(_ table: SyncCatalog.Table, clientID: String?, _ db: Database) throws -> Int {
+    private static func publish(_ table: SyncCatalog.Table, clientID: String?, latest: String?, _ db: Database) throws -> Int {
         let keyColumns = try RowKey.columns(of: table.name, db)
-        let join = keyColumns.enumerated().map { "t.\(RowKey.quoted($1)) = d.k\($0 + 1)" }.joined(separator: " AND ")
+        let join = keyColumns.enumerated().map { "t.\($1.quotedDatabaseIdentifier) = d.k\($0 + 1)" }.joined(separator: " AND ")
         let noted = "FROM sync_dirty d JOIN \(table.name) t ON \(join)"
         let onlyNoted = "d.tbl = '\(table.name)'"
-        let window = try windowCondition(table, db)
+        let window = try windowCondition(table, latest: latest, db)
         try db.execute(sql: "DELETE FROM sync_new_bucket; DELETE FROM sync_new_row; DELETE FROM sync_new_op")
         for part in bucketParts(table.rule) {
             try db.execute(sql: """
@@ -102,17 +103,17 @@ public enum OpPublisher {
     static let lineageColumns: Set<String> = ["batch_date", "source_line"]
 
     private static func jsonObject(_ columns: [String]) -> String {
-        "json_object(" + columns.map { "'\($0)', t.\(RowKey.quoted($0))" }.joined(separator: ", ") + ")"
+        "json_object(" + columns.map { "'\($0)', t.\($0.quotedDatabaseIdentifier)" }.joined(separator: ", ") + ")"
     }
 
     /// The bucket expression, extra joins and extra condition of each part of a rule, over the noted rows `t`.
     private static func bucketParts(_ rule: SyncCatalog.Rule) -> [(bucket: String, join: String, filter: String)] {
         let managers = { (column: String) in
-            (bucket: "'portfolio:' || m.staff_id", join: "JOIN base_customer_manager m ON m.customer_id = t.\(RowKey.quoted(column))",
+            (bucket: "'portfolio:' || m.staff_id", join: "JOIN base_customer_manager m ON m.customer_id = t.\(column.quotedDatabaseIdentifier)",
              filter: "")
         }
         let staff = { (column: String) in
-            (bucket: "'portfolio:' || t.\(RowKey.quoted(column))", join: "", filter: "AND t.\(RowKey.quoted(column)) IS NOT NULL")
+            (bucket: "'portfolio:' || t.\(column.quotedDatabaseIdentifier)", join: "", filter: "AND t.\(column.quotedDatabaseIdentifier) IS NOT NULL")
         }
         switch rule {
         case .reference:
@@ -125,15 +126,15 @@ public enum OpPublisher {
             return [managers(customerColumn), staff(staffColumn)]
         case .uscc(let column):
             return [("'portfolio:' || m.staff_id", """
-                JOIN base_customer c ON c.uscc = t.\(RowKey.quoted(column)) JOIN base_customer_manager m ON m.customer_id = c.customer_id
+                JOIN base_customer c ON c.uscc = t.\(column.quotedDatabaseIdentifier) JOIN base_customer_manager m ON m.customer_id = c.customer_id
                 """, "")]
         case .rollup(let dimension, let member):
-            let (dimension, member) = (RowKey.quoted(dimension), RowKey.quoted(member))
+            let (dimension, member) = (dimension.quotedDatabaseIdentifier, member.quotedDatabaseIdentifier)
             return [("'portfolio:' || t.\(member)", "", "AND t.\(dimension) = 'STAFF'"),
                     ("'org:' || t.\(member)", "", "AND t.\(dimension) = 'ORG'"),
                     ("'bank'", "", "AND t.\(dimension) = 'LINE'")]
         case .parent(let parent, let column):
-            return [("p.bucket", "JOIN sync_row_bucket p ON p.tbl = '\(parent)' AND p.row_key = CAST(t.\(RowKey.quoted(column)) AS TEXT)", "")]
+            return [("p.bucket", "JOIN sync_row_bucket p ON p.tbl = '\(parent)' AND p.row_key = CAST(t.\(column.quotedDatabaseIdentifier) AS TEXT)", "")]
         }
     }
 
@@ -150,13 +151,13 @@ public enum OpPublisher {
             switch other.rule {
             case .customer(let column) where table.name == "base_customer_manager",
                  .customerOrStaff(let column, _) where table.name == "base_customer_manager":
-                try ChangeCapture.markRows(of: other.name, where: "t.\(RowKey.quoted(column)) IN \(notedCustomers)", db)
+                try ChangeCapture.markRows(of: other.name, where: "t.\(column.quotedDatabaseIdentifier) IN \(notedCustomers)", db)
             case .uscc(let column) where table.name == "base_customer_manager":
                 try ChangeCapture.markRows(of: other.name, where: """
-                    t.\(RowKey.quoted(column)) IN (SELECT uscc FROM base_customer WHERE customer_id IN \(notedCustomers))
+                    t.\(column.quotedDatabaseIdentifier) IN (SELECT uscc FROM base_customer WHERE customer_id IN \(notedCustomers))
                     """, db)
             case .parent(let parent, let column) where parent == table.name:
-                try ChangeCapture.markRows(of: other.name, where: "CAST(t.\(RowKey.quoted(column)) AS TEXT) IN \(notedKeys)", db)
+                try ChangeCapture.markRows(of: other.name, where: "CAST(t.\(column.quotedDatabaseIdentifier) AS TEXT) IN \(notedKeys)", db)
             default:
                 break
             }
@@ -164,26 +165,27 @@ public enum OpPublisher {
     }
 
     /// The condition that keeps a windowed table's rows inside the history a replica holds.
-    private static func windowCondition(_ table: SyncCatalog.Table, _ db: Database) throws -> (sql: String, arguments: StatementArguments) {
-        guard let window = table.window, let start = try windowStart(window, db) else { return ("", []) }
-        return ("AND t.\(RowKey.quoted(window.column)) >= ?", [start])
+    private static func windowCondition(_ table: SyncCatalog.Table, latest: String?,
+                                        _ db: Database) throws -> (sql: String, arguments: StatementArguments) {
+        guard let window = table.window, let start = try windowStart(window, latest: latest, db) else { return ("", []) }
+        return ("AND t.\(window.column.quotedDatabaseIdentifier) >= ?", [start])
     }
 
-    /// The first value inside the window, counted back from the latest loaded business date.
-    private static func windowStart(_ window: SyncCatalog.Window, _ db: Database) throws -> String? {
-        guard let latest = try String.fetchOne(db, sql: "SELECT max(biz_date) FROM if_batch") else { return nil }
+    /// The first value inside the window, counted back from `latest`, the latest loaded business date.
+    private static func windowStart(_ window: SyncCatalog.Window, latest: String?, _ db: Database) throws -> String? {
+        guard let latest else { return nil }
         return try String.fetchOne(db, sql: "SELECT \(window.startSQL)", arguments: [latest])
     }
 
     /// When a table's window has moved since the last publish, notes the rows that fell out of it.
-    private static func expireHistory(_ db: Database) throws {
+    private static func expireHistory(latest: String?, _ db: Database) throws {
         for table in SyncCatalog.tables {
-            guard let window = table.window, let start = try windowStart(window, db) else { continue }
+            guard let window = table.window, let start = try windowStart(window, latest: latest, db) else { continue }
             let key = "window:" + table.name
             let previous = try SyncMeta.value(key, db)
             guard previous != start else { continue }
             if let previous {
-                let column = RowKey.quoted(window.column)
+                let column = window.column.quotedDatabaseIdentifier
                 try ChangeCapture.markRows(of: table.name, where: "t.\(column) >= ? AND t.\(column) < ?", arguments: [previous, start], db)
             }
             try SyncMeta.set(key, start, db)

@@ -7,7 +7,7 @@ public enum RowKey {
 
     /// The SQL expression of a row's key, with `prefix` (`NEW.`, `OLD.`, `t.`) before each column.
     static func expression(_ columns: [String], prefix: String) -> String {
-        columns.map { "CAST(\(prefix)\(quoted($0)) AS TEXT)" }.joined(separator: " || char(31) || ")
+        columns.map { "CAST(\(prefix)\($0.quotedDatabaseIdentifier) AS TEXT)" }.joined(separator: " || char(31) || ")
     }
 
     /// The key's parts, in primary-key order.
@@ -19,6 +19,4 @@ public enum RowKey {
     static func columns(of table: String, _ db: Database) throws -> [String] {
         try db.primaryKey(table).columns
     }
-
-    static func quoted(_ identifier: String) -> String { "\"" + identifier + "\"" }
 }
