@@ -1,6 +1,7 @@
 import CRMCore
 import CRMStore
 import CRMSync
+import GRDB
 
 /// Everything the routes need, made once per server: the database, the clock, where permissions come from, the
 /// token signer, the metrics and the recorder of looks at customer data.
@@ -28,6 +29,13 @@ public struct ServerEnvironment: Sendable {
 
     /// Rendered customer 360 documents by data version.
     let customer360 = Customer360Cache()
+
+    /// Runs a short read (a few indexed lookups) on the calling thread. GRDB's asynchronous read hops to a reader
+    /// connection's queue and back, which costs a request more than its reads; a read in WAL mode never waits for
+    /// the writer, so it does not hold up the thread. Long work (a sync page, a write) goes through `offloaded`.
+    func read<T>(_ block: (Database) throws -> T) throws -> T {
+        try database.writer.read(block)
+    }
 
     /// Sync over this database (pull pages, exactly-once pushes).
     public var sync: SyncServer { SyncServer(database: database, clock: clock) }

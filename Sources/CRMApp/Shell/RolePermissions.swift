@@ -23,6 +23,14 @@ public enum RolePermissions {
 
     /// The default permissions of a role.
     public static func defaults(_ role: AccessRole) -> Set<String> {
+        defaultsByRole[role] ?? []
+    }
+
+    /// Worked out once: the server asks for a signed-in user's permissions at every request.
+    private static let defaultsByRole: [AccessRole: Set<String>] =
+        Dictionary(uniqueKeysWithValues: AccessRole.allCases.map { ($0, listedDefaults($0)) })
+
+    private static func listedDefaults(_ role: AccessRole) -> Set<String> {
         let workbench: [CommandID] = [.home, .announcements, .markRead, .schedule, .newItem, .editItem, .completeItem, .previousPeriod,
                                       .nextPeriod, .today, .homeLayout, .togglePanel, .movePanelUp, .movePanelDown, .save,
                                       .syncIssues, .dismissIssue]

@@ -53,12 +53,13 @@ public final class LookRecorder: @unchecked Sendable {
         }
     }
 
-    /// Flushes every quarter second until the task is cancelled, then once more.
+    /// Flushes every quarter second until the task is cancelled, then once more. Each flush waits for the disk
+    /// (`synchronous=FULL`), so it runs off the few threads that serve requests.
     public func run() async {
         while !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(250))
-            try? flush()
+            try? await offloaded { try self.flush() }
         }
-        try? flush()
+        try? await offloaded { try self.flush() }
     }
 }

@@ -21,17 +21,17 @@ public struct BearerAuthenticator: RouterMiddleware {
             throw APIError.unauthenticated("unauthenticated", "缺少访问令牌 (missing Authorization: Bearer token)")
         }
         let token = String(header.dropFirst(7))
-        let principal = try await principal(for: token)
+        let principal = try principal(for: token)
         var context = context
         context.principal = principal
         context.logNote.principal = principal.logName
         return try await next(request, context)
     }
 
-    private func principal(for token: String) async throws -> Principal {
+    private func principal(for token: String) throws -> Principal {
         let invalid = APIError.unauthenticated("invalid_token", "访问令牌无效 (the access token is not valid)")
         if token.hasPrefix("crms_") {
-            guard let service = try await server.database.writer.read({ try ServiceTokens.service($0, token: token) }) else { throw invalid }
+            guard let service = try server.read({ try ServiceTokens.service($0, token: token) }) else { throw invalid }
             return .service(service)
         }
         guard let claims = server.signer.verify(token) else { throw invalid }
@@ -39,7 +39,7 @@ public struct BearerAuthenticator: RouterMiddleware {
             throw APIError.unauthenticated("token_expired", "访问令牌已过期，请刷新 (the access token has expired: refresh it)")
         }
         let permissions = server.permissions
-        let found: (DeviceStatus, StaffProfile?, Set<String>) = try await server.database.writer.read { db in
+        let found: (DeviceStatus, StaffProfile?, Set<String>) = try server.read { db in
             let status = try DeviceRegistry.status(db, deviceID: claims.deviceID)
             guard status == .active(staffID: claims.staffID), let profile = try StaffDirectory.profile(db, staffID: claims.staffID) else {
                 return (status, nil, [])

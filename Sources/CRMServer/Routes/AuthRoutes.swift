@@ -62,12 +62,12 @@ struct AuthRoutes {
     private func refresh(_ request: Request, _ context: CRMRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(RefreshBody.self, context: context)
         let server = self.server
-        let validDays = try await server.database.writer.read { try Settings.read($0).refreshTokenDays }
+        let validDays = try server.read { try Settings.read($0).refreshTokenDays }
         let refreshed = try await deviceCall {
             try DeviceRegistry(database: server.database, clock: server.clock, machine: server.machine)
                 .refresh(deviceID: body.device_id, refreshToken: body.refresh_token, validDays: validDays)
         }
-        guard let profile = try await server.database.writer.read({ try StaffDirectory.profile($0, staffID: refreshed.staffID) }) else {
+        guard let profile = try server.read({ try StaffDirectory.profile($0, staffID: refreshed.staffID) }) else {
             throw APIError.unauthenticated("invalid_refresh_token", DeviceError.invalidRefresh.description)
         }
         context.logNote.principal = "staff \(profile.staffID) device \(body.device_id)"
@@ -106,7 +106,7 @@ struct AuthRoutes {
 
     /// The sign-in and refresh answer: a new access token, its expiry, the refresh token and who is signed in.
     private func tokens(for profile: StaffProfile, deviceID: String, refreshToken: String) async throws -> Response {
-        let minutes = try await server.database.writer.read { try Settings.read($0).accessTokenMinutes }
+        let minutes = try server.read { try Settings.read($0).accessTokenMinutes }
         let expiry = server.clock.now() + Int64(minutes) * 60
         let access = server.signer.issue(AccessClaims(staffID: profile.staffID, deviceID: deviceID, expiresAt: expiry))
         return Response.json(.object([

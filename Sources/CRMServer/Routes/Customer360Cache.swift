@@ -10,6 +10,7 @@ import Synchronization
 final class Customer360Cache: Sendable {
     struct Key: Hashable, Sendable {
         let customerID: String
+        /// The date asked for, or `latest` when the request named none.
         let asOf: String
         /// Documents may differ by scope (what the viewer may see of the managers), so the scope is part of the key.
         let scope: String

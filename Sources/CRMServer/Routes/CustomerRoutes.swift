@@ -24,7 +24,7 @@ struct CustomerRoutes {
             throw APIError.invalid("limit: 须为 1 到 200 的整数 (must be a whole number from 1 to 200)")
         }
         let scope = staff.scope
-        let results = try await server.database.writer.read { try CustomerSearchQuery.search($0, text: text, scope: scope, limit: limit) }
+        let results = try server.read { try CustomerSearchQuery.search($0, text: text, scope: scope, limit: limit) }
         server.looks.record(actor: staff.profile.staffID, action: "query.search", target: text, detail: "GET /customers: \(results.count) customers")
         return Response.json(.object([("customers", .array(results.map { $0.json }))]))
     }
@@ -37,14 +37,15 @@ struct CustomerRoutes {
         let cache = server.customer360
         let body: ByteBuffer
         do {
-            body = try await server.database.writer.read { db in
+            body = try server.read { db in
+                // Only a server store publishes every change, so only there does the log's position version the data:
+                // while it stands still, the dates loaded, the scope and the document are all as they were.
+                let version = try SyncRole.current(db) == .server ? try SyncMeta.value("last_op_id", db) : nil
+                let key = Customer360Cache.Key(customerID: customerID, asOf: asOf?.description ?? "latest", scope: "\(scope.reach)")
+                if let version, let kept = cache.body(for: key, version: version) { return kept }
                 guard let date = try asOf ?? LoadedDates.range(db)?.upperBound else { throw QueryError.nothingLoaded }
                 try LoadedDates.require(db, date)
                 guard try scope.contains(customerID: customerID, db) else { throw QueryError.unknownCustomer(customerID) }
-                let key = Customer360Cache.Key(customerID: customerID, asOf: date.description, scope: "\(scope.reach)")
-                // Only a server store publishes every change, so only there does the log's position version the data.
-                let version = try SyncRole.current(db) == .server ? try SyncMeta.value("last_op_id", db) : nil
-                if let version, let kept = cache.body(for: key, version: version) { return kept }
                 let document = try Customer360Document.read(db, customerID: customerID, scope: scope, asOf: date)
                 let body = ByteBuffer(string: document.json.rendered())
                 if let version { cache.keep(body, for: key, version: version) }

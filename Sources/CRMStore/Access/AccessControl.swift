@@ -13,7 +13,7 @@ public struct AccessControl: Sendable {
 
     /// The roles a member of staff holds: those granted, else the role of their position.
     public static func roles(_ db: Database, of profile: StaffProfile) throws -> [AccessRole] {
-        let granted = try String.fetchAll(db, sql: "SELECT role FROM sys_user_role WHERE staff_id = ? ORDER BY role",
+        let granted = try String.fetchAll(db.cachedStatement(sql: "SELECT role FROM sys_user_role WHERE staff_id = ? ORDER BY role"),
                                           arguments: [profile.staffID]).compactMap(AccessRole.init(rawValue:))
         return granted.isEmpty ? [AccessRole(position: profile.role)] : granted
     }
@@ -28,7 +28,7 @@ public struct AccessControl: Sendable {
     /// The administrators' changes: role -> permission -> allowed.
     public static func changes(_ db: Database) throws -> [AccessRole: [String: Bool]] {
         var result: [AccessRole: [String: Bool]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT role, permission, allowed FROM sys_role_permission") {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT role, permission, allowed FROM sys_role_permission")) {
             guard let role = AccessRole(rawValue: row[0]) else { continue }
             result[role, default: [:]][row[1]] = row[2]
         }

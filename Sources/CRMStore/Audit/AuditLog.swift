@@ -43,15 +43,16 @@ public enum AuditLog {
     /// Appends an entry in the caller's transaction, chained to the last one.
     public static func append(_ db: Database, at: String, actor: String, machine: String, action: String, target: String,
                               detail: String) throws {
-        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM sys_audit ORDER BY seq DESC LIMIT 1")
-        let checkpoint = try Row.fetchOne(db, sql: "SELECT seq, hash FROM sys_audit_checkpoint ORDER BY seq DESC LIMIT 1")
+        // Cached statements: the server appends an entry for every look at a customer.
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM sys_audit ORDER BY seq DESC LIMIT 1"))
+        let checkpoint = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM sys_audit_checkpoint ORDER BY seq DESC LIMIT 1"))
         let previous: (seq: Int64, hash: String) = last.map { ($0[0], $0[1]) } ?? checkpoint.map { ($0[0], $0[1]) } ?? (0, origin)
         let seq = previous.seq + 1
         let hash = digest(seq: seq, at: at, actor: actor, machine: machine, action: action, target: target, detail: detail,
                           previous: previous.hash)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO sys_audit(seq, at, actor, machine, action, target, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [seq, at, actor, machine, action, target, detail, previous.hash, hash])
+            """).execute(arguments: [seq, at, actor, machine, action, target, detail, previous.hash, hash])
     }
 
     /// Walks the chain from the last archive checkpoint; throws the first break.
@@ -116,7 +117,7 @@ public enum AuditLog {
             input.append(0x3A)
             input.append(bytes)
         }
-        return SHA256.hash(data: input).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: input).hexadecimal
     }
 }
 

@@ -98,7 +98,7 @@ public struct DeviceRegistry: Sendable {
 
     /// The device's standing: bound to whom, revoked, or unknown.
     public static func status(_ db: Database, deviceID: String) throws -> DeviceStatus {
-        guard let row = try Row.fetchOne(db, sql: "SELECT staff_id, revoked_at FROM sys_device WHERE device_id = ?",
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT staff_id, revoked_at FROM sys_device WHERE device_id = ?"),
                                          arguments: [deviceID]) else { return .unknown }
         return (row["revoked_at"] as String?) == nil ? .active(staffID: row["staff_id"]) : .revoked
     }

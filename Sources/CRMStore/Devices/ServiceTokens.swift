@@ -59,7 +59,7 @@ public struct ServiceTokens: Sendable {
 
     /// The service a presented token belongs to, nil when it is unknown or revoked.
     public static func service(_ db: Database, token: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT name FROM sys_service_token WHERE token_hash = ? AND revoked_at IS NULL",
+        try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM sys_service_token WHERE token_hash = ? AND revoked_at IS NULL"),
                             arguments: [SecretToken.hash(token)])
     }
 }

@@ -1,3 +1,4 @@
+import CRMCore
 import Crypto
 import Foundation
 
@@ -38,7 +39,7 @@ public struct AttachmentStore: Sendable {
         guard Int64(data.count) <= Self.maximumBytes else {
             throw MutationError("文件 \(path) 超过 20 MB (larger than 20 MB)")
         }
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: data).hexadecimal
         let target = location(of: digest)
         if !FileManager.default.fileExists(atPath: target) {
             try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
@@ -62,6 +63,6 @@ public struct AttachmentStore: Sendable {
     public func verify(_ attachment: StoredAttachment) -> Bool {
         guard let data = FileManager.default.contents(atPath: location(of: attachment.sha256)) else { return false }
         return Int64(data.count) == attachment.size
-            && SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() == attachment.sha256
+            && SHA256.hash(data: data).hexadecimal == attachment.sha256
     }
 }

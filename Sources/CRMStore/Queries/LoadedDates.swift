@@ -29,7 +29,7 @@ public enum QueryError: Error, CustomStringConvertible, Equatable {
 public enum LoadedDates {
     /// The first and last loaded dates, or nil when nothing is loaded.
     public static func range(_ db: Database) throws -> ClosedRange<BusinessDate>? {
-        let row = try Row.fetchOne(db, sql: "SELECT MIN(biz_date), MAX(biz_date) FROM if_batch")
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT MIN(biz_date), MAX(biz_date) FROM if_batch"))
         guard let first = (row?[0] as String?).flatMap({ BusinessDate($0) }),
               let last = (row?[1] as String?).flatMap({ BusinessDate($0) }) else { return nil }
         return first...last
@@ -51,7 +51,7 @@ public enum LoadedDates {
 
     /// Throws `dateNotLoaded` unless `date` has been loaded.
     public static func require(_ db: Database, _ date: BusinessDate) throws {
-        let loaded = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM if_batch WHERE biz_date = ?)",
+        let loaded = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM if_batch WHERE biz_date = ?)"),
                                        arguments: [date.description]) ?? false
         if !loaded { throw QueryError.dateNotLoaded(date, loaded: try range(db)) }
     }

@@ -46,7 +46,7 @@ public struct DataScope: Sendable, Equatable {
     /// Whether the customer is in scope (an unknown customer is not).
     public func contains(customerID: String, _ db: Database) throws -> Bool {
         let condition = customerCondition("customer_id")
-        return try Bool.fetchOne(db, sql: "SELECT 1 FROM base_customer WHERE customer_id = ? AND \(condition.sql)",
+        return try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM base_customer WHERE customer_id = ? AND \(condition.sql)"),
                                  arguments: [customerID] + condition.arguments) ?? false
     }
 

@@ -80,7 +80,7 @@ public enum StaffDirectory {
 
     /// One member of staff, active or not; nil when unknown.
     public static func profile(_ db: Database, staffID: String) throws -> StaffProfile? {
-        try Row.fetchOne(db, sql: select + " WHERE s.staff_id = ?", arguments: [staffID]).flatMap(profile)
+        try Row.fetchOne(db.cachedStatement(sql: select + " WHERE s.staff_id = ?"), arguments: [staffID]).flatMap(profile)
     }
 
     /// The first active member of staff in a role (by staff id): who `crm demo --as ROLE` signs in as.

@@ -18,7 +18,7 @@ public enum SyncRole: String, Sendable {
 public enum SyncMeta {
     /// The value stored under `key`, if any.
     public static func value(_ key: String, _ db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM sync_meta WHERE key = ?", arguments: [key])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM sync_meta WHERE key = ?"), arguments: [key])
     }
 
     /// Stores `value` under `key`.
