@@ -61,19 +61,25 @@ enum CheckpointApply {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM replica_row WHERE tbl = ? LIMIT 1", arguments: [table]) == true else { return 0 }
         let columns = try db.columns(in: table).map(\.name)
         let keyColumns = try db.primaryKey(table).columns
-        let values = columns.map { "json_extract(data, '$.\"\($0)\"')" }.joined(separator: ", ")
         let updates = columns.filter { !keyColumns.contains($0) }.map { "\($0.quotedDatabaseIdentifier) = excluded.\($0.quotedDatabaseIdentifier)" }
         let onConflict = updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", ")
-        try db.execute(sql: """
+        let upsert = try db.makeStatement(sql: """
             INSERT INTO \(table)(\(columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")))
-            SELECT \(values) FROM replica_row WHERE tbl = ? AND data IS NOT NULL AND true
+            VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
             ON CONFLICT(\(keyColumns.map(\.quotedDatabaseIdentifier).joined(separator: ", "))) \(onConflict)
-            """, arguments: [table])
-        var changed = db.changesCount
+            """)
+        // Each row's data is parsed once here; SQLite's json_extract would parse it again for every column.
+        var changed = 0
+        let rows = try String.fetchCursor(db, sql: "SELECT data FROM replica_row WHERE tbl = ? AND data IS NOT NULL", arguments: [table])
+        while let data = try rows.next() {
+            try upsert.execute(arguments: StatementArguments(try SyncRowData.values(data, count: columns.count)))
+            changed += db.changesCount
+        }
         let gone = try String.fetchAll(db, sql: "SELECT row_key FROM replica_row WHERE tbl = ? AND top_op_id IS NULL", arguments: [table])
         let condition = keyColumns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: " AND ")
+        let delete = try db.makeStatement(sql: "DELETE FROM \(table) WHERE \(condition)")
         for key in gone {
-            try db.execute(sql: "DELETE FROM \(table) WHERE \(condition)", arguments: StatementArguments(RowKey.parts(key)))
+            try delete.execute(arguments: StatementArguments(RowKey.parts(key)))
             changed += db.changesCount
         }
         return changed

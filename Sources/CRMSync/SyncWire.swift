@@ -38,7 +38,8 @@ public struct SyncCheckpoint: Codable, Sendable, Equatable {
     }
 }
 
-/// One operation of a bucket's log.
+/// One operation of a bucket's log. On the wire it is an array, `[op_id, op, table, row_key, data, checksum]`:
+/// a page holds a thousand of them, and member names would be a fifth of its bytes.
 public struct SyncOp: Codable, Sendable, Equatable {
     public var opID: Int64
     public var op: String
@@ -56,11 +57,24 @@ public struct SyncOp: Codable, Sendable, Equatable {
         self.checksum = checksum
     }
 
-    enum CodingKeys: String, CodingKey {
-        case opID = "op_id"
-        case op, table
-        case rowKey = "row_key"
-        case data, checksum
+    public init(from decoder: any Decoder) throws {
+        var fields = try decoder.unkeyedContainer()
+        opID = try fields.decode(Int64.self)
+        op = try fields.decode(String.self)
+        table = try fields.decode(String.self)
+        rowKey = try fields.decode(String.self)
+        data = try fields.decodeIfPresent(String.self)
+        checksum = try fields.decode(Int64.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var fields = encoder.unkeyedContainer()
+        try fields.encode(opID)
+        try fields.encode(op)
+        try fields.encode(table)
+        try fields.encode(rowKey)
+        try fields.encode(data)
+        try fields.encode(checksum)
     }
 }
 

@@ -17,6 +17,8 @@ enum TinyBankFixture {
     static let path: String = {
         try? FileManager.default.removeItem(atPath: folder)
         try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // A static lives until the process ends, so its folder goes then.
+        atexit { try? FileManager.default.removeItem(atPath: TinyBankFixture.folder) }
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let source = folder + "/crm/demo-tiny"

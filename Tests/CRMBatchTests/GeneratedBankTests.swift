@@ -9,7 +9,7 @@ import Testing
 enum TinyBank {
     static let seed: UInt64 = 11
     static let start = BusinessDate("2025-01-01")!
-    static let scratch = ScratchFolder()
+    static let scratch = ScratchFolder(keptForProcess: true)
     static let source: String = {
         let path = scratch.path + "/source"
         try! BankGenerator(scale: .tiny, seed: seed, start: start, days: GeneratorScale.tiny.defaultDays,

@@ -42,6 +42,7 @@ public enum Schema {
         migrator.registerMigration("v7-server-settings", migrate: SystemTables.addMissingSettings)
         migrator.registerMigration("v7-ingest", migrate: IngestTables.create)
         migrator.registerMigration("v7-sync", migrate: SyncTables.create)
+        migrator.registerMigration(SyncTables.positionalRowsMigration, migrate: SyncTables.positionalRows)
         return migrator
     }
 }

@@ -4,7 +4,7 @@ import GRDB
 /// are allocated in commit order and no reader sees op N+1 before op N.
 ///
 /// For each noted row: the buckets it belongs to now are worked out from ``SyncCatalog``'s rule; a bucket
-/// that newly holds it, or every bucket when its data changed, gets a PUT with the row as JSON; a bucket
+/// that newly holds it, or every bucket when its data changed, gets a PUT with the row as ``SyncRowData``; a bucket
 /// that held it and no longer does (a reassigned customer, a deleted row, a day out of the history window)
 /// gets a REMOVE. Running it again with nothing noted does nothing.
 public enum OpPublisher {
@@ -59,7 +59,7 @@ public enum OpPublisher {
         let business = columns.filter { !lineageColumns.contains($0) }
         try db.execute(sql: """
             INSERT INTO sync_new_row(row_key, data, data_hash)
-            SELECT d.row_key, \(jsonObject(columns)), sync_hash(\(jsonObject(business))) \(noted) WHERE \(onlyNoted)
+            SELECT d.row_key, \(SyncRowData.sql(columns, alias: "t")), sync_hash(\(SyncRowData.sql(business, alias: "t"))) \(noted) WHERE \(onlyNoted)
             """)
         let base = try lastOpID(db)
         try db.execute(sql: """
@@ -101,10 +101,6 @@ public enum OpPublisher {
 
     /// Columns that say where a row came from rather than what it says.
     static let lineageColumns: Set<String> = ["batch_date", "source_line"]
-
-    private static func jsonObject(_ columns: [String]) -> String {
-        "json_object(" + columns.map { "'\($0)', t.\($0.quotedDatabaseIdentifier)" }.joined(separator: ", ") + ")"
-    }
 
     /// The bucket expression, extra joins and extra condition of each part of a rule, over the noted rows `t`.
     private static func bucketParts(_ rule: SyncCatalog.Rule) -> [(bucket: String, join: String, filter: String)] {

@@ -3,7 +3,7 @@ import GRDB
 /// `sync_` tables: the server's bucket operation log and the replica's positions, staged pages and rejected
 /// changes (docs/sync.md). One schema serves the server, a replica and an embedded database; which of them
 /// a file is lives in `sync_meta` (``SyncRole``).
-enum SyncTables {
+public enum SyncTables {
     static func create(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE sync_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -70,6 +70,22 @@ enum SyncTables {
             ALTER TABLE sys_outbox ADD COLUMN seq INTEGER;
             UPDATE sys_outbox SET seq = rowid;
             CREATE UNIQUE INDEX sys_outbox_seq ON sys_outbox(seq);
+            """)
+    }
+
+    /// The migration from which rows travel as positional arrays: replicas of an earlier schema are not served.
+    public static let positionalRowsMigration = "v8-sync-positional-rows"
+
+    /// From v8 rows travel as positional arrays (``SyncRowData``). The logs of keyed rows go: a server starts a
+    /// new epoch and publishes every row again at its next start (as after any migration), and a replica
+    /// downloads again, keeping its pending changes.
+    static func positionalRows(_ db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM sync_op; DELETE FROM sync_bucket; DELETE FROM sync_row_bucket; DELETE FROM sync_row_version;
+            DELETE FROM sync_staged_op; DELETE FROM sync_replica_bucket; UPDATE sync_local_row SET op_id = -1;
+            DELETE FROM sync_meta WHERE key = 'target';
+            UPDATE sync_meta SET value = lower(hex(randomblob(16)))
+              WHERE key = 'epoch' AND EXISTS (SELECT 1 FROM sync_meta WHERE key = 'role' AND value = 'server');
             """)
     }
 }

@@ -2,18 +2,36 @@ import CRMCore
 import CRMStore
 import Foundation
 import GRDB
+import Synchronization
 @testable import CRMBatch
 
-/// A scratch folder removed when the test ends.
+/// A scratch folder removed when the test ends, or, for a fixture kept in a static (which is never
+/// deinitialised), when the test process exits.
 final class ScratchFolder: Sendable {
     let path: String
 
-    init() {
+    init(keptForProcess: Bool = false) {
         path = NSTemporaryDirectory() + "crm-test-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        if keptForProcess { ProcessScratch.removeAtExit(path) }
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// Folders removed when the test process exits.
+private enum ProcessScratch {
+    private static let paths = Mutex<[String]>([])
+    private static let registered: Void = { atexit { ProcessScratch.removeAll() } }()
+
+    static func removeAtExit(_ path: String) {
+        _ = registered
+        paths.withLock { $0.append(path) }
+    }
+
+    private static func removeAll() {
+        for path in paths.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: path) }
+    }
 }
 
 /// Writes hand-made source folders: each date gets the given files plus a correct manifest.

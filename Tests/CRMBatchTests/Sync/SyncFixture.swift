@@ -9,7 +9,7 @@ import GRDB
 /// process; each test works on its own copy of the file.
 enum SyncBank {
     static let day10 = TinyBank.start.adding(days: 9)
-    static let scratch = ScratchFolder()
+    static let scratch = ScratchFolder(keptForProcess: true)
     static let prepared: String = {
         let path = scratch.path + "/server.sqlite"
         let database = try! AppDatabase.open(path: path)

@@ -1,0 +1,42 @@
+import CRMStore
+import CRMSync
+import Foundation
+import GRDB
+import Testing
+
+/// Rows as ops carry them (positional JSON arrays) and ops as the wire carries them (arrays).
+@Suite struct SyncRowDataTests {
+    @Test func aRowRenderedBySQLiteReadsBackToTheSameValues() throws {
+        let queue = try DatabaseQueue()
+        let row: [DatabaseValue] = try queue.write { db in
+            try db.execute(sql: """
+                CREATE TABLE t (id TEXT PRIMARY KEY, name TEXT, amount INTEGER, rate REAL, whole REAL, note TEXT);
+                INSERT INTO t VALUES ('C1', '某某"科技"有限公司\\n', 9007199254740993, 0.1, 2.0, NULL);
+                """)
+            let data = try String.fetchOne(db, sql: "SELECT \(SyncRowData.sql(["id", "name", "amount", "rate", "whole", "note"], alias: "t")) FROM t")!
+            #expect(data == #"["C1","某某\"科技\"有限公司\\n",9007199254740993,0.1,2.0,null]"#)
+            return try SyncRowData.values(data, count: 6)
+        }
+        #expect(row == ["C1".databaseValue, "某某\"科技\"有限公司\\n".databaseValue, Int64(9_007_199_254_740_993).databaseValue,
+                        0.1.databaseValue, 2.0.databaseValue, .null])
+        #expect(Double.fromDatabaseValue(row[4]) == 2.0 && Int64.fromDatabaseValue(row[2]) == 9_007_199_254_740_993)
+    }
+
+    @Test func aRowWithFewerValuesReadsNullsAndExtraValuesAreLeft() throws {
+        #expect(try SyncRowData.values(#"["A",1]"#, count: 3) == ["A".databaseValue, 1.databaseValue, .null])
+        #expect(try SyncRowData.values(#"["A",1,"added later"]"#, count: 2) == ["A".databaseValue, 1.databaseValue])
+    }
+
+    @Test func dataThatIsNotAnArrayIsRefused() {
+        #expect(throws: SyncRowDataError.self) { try SyncRowData.values(#"{"id":"A"}"#, count: 1) }
+        #expect(throws: (any Error).self) { try SyncRowData.values("[1,", count: 1) }
+    }
+
+    @Test func anOpTravelsAsAnArrayAndComesBackTheSame() throws {
+        let ops = [SyncOp(opID: 7, op: "PUT", table: "base_customer", rowKey: "C1", data: #"["C1"]"#, checksum: 42),
+                   SyncOp(opID: 8, op: "REMOVE", table: "base_customer", rowKey: "C1", data: nil, checksum: 43)]
+        let text = String(decoding: try JSONEncoder().encode(ops), as: UTF8.self)
+        #expect(text == #"[[7,"PUT","base_customer","C1","[\"C1\"]",42],[8,"REMOVE","base_customer","C1",null,43]]"#)
+        #expect(try JSONDecoder().decode([SyncOp].self, from: Data(text.utf8)) == ops)
+    }
+}
