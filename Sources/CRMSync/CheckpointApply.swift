@@ -14,37 +14,47 @@ enum CheckpointApply {
         try dropBuckets(notIn: checkpoint, db)
         try db.execute(sql: """
             CREATE TEMP TABLE IF NOT EXISTS replica_protected (tbl TEXT NOT NULL, row_key TEXT NOT NULL, PRIMARY KEY (tbl, row_key));
-            CREATE TEMP TABLE IF NOT EXISTS replica_op (op_id INTEGER PRIMARY KEY, bucket TEXT, op TEXT, tbl TEXT, row_key TEXT, data TEXT);
-            CREATE TEMP TABLE IF NOT EXISTS replica_row (tbl TEXT NOT NULL, row_key TEXT NOT NULL, top_op_id INTEGER, data TEXT,
+            CREATE TEMP TABLE IF NOT EXISTS replica_op (op_id INTEGER PRIMARY KEY, bucket TEXT, op TEXT, tbl TEXT, row_key TEXT);
+            CREATE TEMP TABLE IF NOT EXISTS replica_latest (tbl TEXT NOT NULL, row_key TEXT NOT NULL, bucket TEXT NOT NULL,
+                                                            op_id INTEGER NOT NULL, op TEXT NOT NULL, PRIMARY KEY (tbl, row_key, bucket));
+            CREATE TEMP TABLE IF NOT EXISTS replica_row (tbl TEXT NOT NULL, row_key TEXT NOT NULL, top_op_id INTEGER,
                                                          PRIMARY KEY (tbl, row_key));
             CREATE INDEX IF NOT EXISTS temp.replica_op_row ON replica_op(tbl, row_key, bucket, op_id);
-            DELETE FROM replica_protected; DELETE FROM replica_op; DELETE FROM replica_row;
+            DELETE FROM replica_protected; DELETE FROM replica_op; DELETE FROM replica_latest; DELETE FROM replica_row;
             INSERT OR IGNORE INTO replica_row(tbl, row_key)
               SELECT p.tbl, p.row_key FROM sync_pending_row p JOIN sys_outbox o ON o.mutation_id = p.mutation_id WHERE o.seq <= :ack;
             DELETE FROM sync_pending_row WHERE mutation_id IN (SELECT mutation_id FROM sys_outbox WHERE seq <= :ack);
             INSERT OR IGNORE INTO replica_protected SELECT tbl, row_key FROM sync_pending_row;
-            INSERT INTO replica_op SELECT s.op_id, s.bucket, s.op, s.tbl, s.row_key, s.data FROM sync_staged_op s
+            INSERT INTO replica_op SELECT s.op_id, s.bucket, s.op, s.tbl, s.row_key FROM sync_staged_op s
               WHERE NOT EXISTS (SELECT 1 FROM replica_protected p WHERE p.tbl = s.tbl AND p.row_key = s.row_key);
-            DELETE FROM sync_staged_op WHERE (bucket, op_id) IN (SELECT bucket, op_id FROM replica_op);
             INSERT OR IGNORE INTO replica_row(tbl, row_key) SELECT tbl, row_key FROM replica_op;
             INSERT OR IGNORE INTO replica_row(tbl, row_key) SELECT l.tbl, l.row_key FROM sync_local_row l
               WHERE l.op_id = -1 AND NOT EXISTS (SELECT 1 FROM replica_protected p WHERE p.tbl = l.tbl AND p.row_key = l.row_key);
             DELETE FROM sync_local_row WHERE op_id = -1
               AND NOT EXISTS (SELECT 1 FROM replica_protected p WHERE p.tbl = sync_local_row.tbl AND p.row_key = sync_local_row.row_key);
+            -- Each bucket's newest op per row decides whether that bucket still holds it (the bare column op
+            -- comes from the row of max(op_id)).
+            INSERT INTO replica_latest(tbl, row_key, bucket, op_id, op)
+              SELECT tbl, row_key, bucket, max(op_id), op FROM replica_op GROUP BY tbl, row_key, bucket;
             INSERT OR REPLACE INTO sync_local_row(tbl, row_key, bucket, op_id)
-              SELECT tbl, row_key, bucket, max(op_id) FROM replica_op o
-              WHERE op = 'PUT' AND op_id = (SELECT max(op_id) FROM replica_op x WHERE x.tbl = o.tbl AND x.row_key = o.row_key AND x.bucket = o.bucket)
-              GROUP BY tbl, row_key, bucket;
-            DELETE FROM sync_local_row WHERE EXISTS (
-              SELECT 1 FROM replica_op o WHERE o.op = 'REMOVE' AND o.tbl = sync_local_row.tbl AND o.row_key = sync_local_row.row_key
-                AND o.bucket = sync_local_row.bucket
-                AND o.op_id = (SELECT max(op_id) FROM replica_op x WHERE x.tbl = o.tbl AND x.row_key = o.row_key AND x.bucket = o.bucket));
+              SELECT tbl, row_key, bucket, op_id FROM replica_latest WHERE op = 'PUT';
+            DELETE FROM sync_local_row
+              WHERE (tbl, row_key, bucket) IN (SELECT tbl, row_key, bucket FROM replica_latest WHERE op = 'REMOVE');
             UPDATE replica_row SET top_op_id = (SELECT max(l.op_id) FROM sync_local_row l WHERE l.tbl = replica_row.tbl AND l.row_key = replica_row.row_key);
-            UPDATE replica_row SET data = (SELECT o.data FROM replica_op o WHERE o.op_id = replica_row.top_op_id AND o.op = 'PUT');
             """, arguments: ["ack": ack])
-        return try ChangeCapture.paused(db) {
+        let changed = try ChangeCapture.paused(db) {
             try SyncCatalog.tables.reduce(0) { changed, table in changed + (try write(table.name, db)) }
         }
+        // The shown ops leave the staging table; with nothing protected that is all of them.
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM replica_protected LIMIT 1") == true {
+            try db.execute(sql: """
+                DELETE FROM sync_staged_op
+                WHERE NOT EXISTS (SELECT 1 FROM replica_protected p WHERE p.tbl = sync_staged_op.tbl AND p.row_key = sync_staged_op.row_key)
+                """)
+        } else {
+            try db.execute(sql: "DELETE FROM sync_staged_op")
+        }
+        return changed
     }
 
     /// Buckets the server no longer lists for this user: their rows lose that holder, their positions go.
@@ -70,7 +80,12 @@ enum CheckpointApply {
             """)
         // Each row's data is parsed once here; SQLite's json_extract would parse it again for every column.
         var changed = 0
-        let rows = try String.fetchCursor(db, sql: "SELECT data FROM replica_row WHERE tbl = ? AND data IS NOT NULL", arguments: [table])
+        // A row's newest op may be one shown at an earlier checkpoint (not staged now): the row is then as it was.
+        let rows = try String.fetchCursor(db, sql: """
+            SELECT s.data FROM replica_row r JOIN replica_op o ON o.op_id = r.top_op_id
+            JOIN sync_staged_op s ON s.bucket = o.bucket AND s.op_id = o.op_id
+            WHERE r.tbl = ? AND o.op = 'PUT'
+            """, arguments: [table])
         while let data = try rows.next() {
             try upsert.execute(arguments: StatementArguments(try SyncRowData.values(data, count: columns.count)))
             changed += db.changesCount
