@@ -4,20 +4,31 @@ import GRDB
 /// checksum (did the replica get exactly the server's ops?). Both are FNV-1a, computed the same way in SQL
 /// (as functions registered on the connection) and in Swift.
 public enum SyncHash {
+    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
     /// 64-bit FNV-1a of `text`'s UTF-8 bytes, as a signed integer for SQLite.
     public static func hash(_ text: String) -> Int64 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value &*= 0x0000_0100_0000_01b3
-        }
-        return Int64(bitPattern: value)
+        Int64(bitPattern: fold(text, into: offsetBasis))
     }
 
-    /// An op's checksum: 32 bits of the hash of everything the op carries.
+    /// An op's checksum: 32 bits of the hash of everything the op carries (bucket, op id, op, table, row key and
+    /// data joined by U+001E), hashed part by part rather than joined first: a download checks every op.
     public static func checksum(bucket: String, opID: Int64, op: String, table: String, rowKey: String, data: String?) -> Int64 {
-        let text = [bucket, String(opID), op, table, rowKey, data ?? ""].joined(separator: "\u{1E}")
-        return Int64(UInt64(bitPattern: hash(text)) & 0xFFFF_FFFF)
+        var value = offsetBasis
+        for (index, part) in [bucket, String(opID), op, table, rowKey, data ?? ""].enumerated() {
+            if index > 0 { value = fold(0x1E, into: value) }
+            value = fold(part, into: value)
+        }
+        return Int64(value & 0xFFFF_FFFF)
+    }
+
+    private static func fold(_ text: String, into value: UInt64) -> UInt64 {
+        var text = text
+        return text.withUTF8 { bytes in bytes.reduce(value) { fold($1, into: $0) } }
+    }
+
+    private static func fold(_ byte: UInt8, into value: UInt64) -> UInt64 {
+        (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
 
     /// Adds checksums the way a bucket's total is kept: modulo 2^32.

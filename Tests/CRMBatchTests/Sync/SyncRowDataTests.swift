@@ -40,3 +40,14 @@ import Testing
         #expect(try JSONDecoder().decode([SyncOp].self, from: Data(text.utf8)) == ops)
     }
 }
+
+/// The op checksum, hashed part by part, is the hash of the parts joined by U+001E, as docs/data-formats.md says.
+@Suite struct SyncHashTests {
+    @Test func anOpsChecksumIsTheLow32BitsOfTheHashOfItsJoinedParts() {
+        let parts = ["portfolio:E010025", "681262", "PUT", "base_customer", "8010000170", #"["8010000170","某某科技有限公司"]"#]
+        let whole = UInt64(bitPattern: SyncHash.hash(parts.joined(separator: "\u{1E}"))) & 0xFFFF_FFFF
+        #expect(SyncHash.checksum(bucket: parts[0], opID: 681_262, op: parts[2], table: parts[3], rowKey: parts[4], data: parts[5]) == Int64(whole))
+        #expect(SyncHash.checksum(bucket: "ref", opID: 1, op: "REMOVE", table: "base_org", rowKey: "101000", data: nil)
+                == Int64(UInt64(bitPattern: SyncHash.hash("ref\u{1E}1\u{1E}REMOVE\u{1E}base_org\u{1E}101000\u{1E}")) & 0xFFFF_FFFF))
+    }
+}
