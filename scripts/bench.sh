@@ -12,8 +12,9 @@
 #      Also the churn and prospects steps of both days together (goal: at most 5 s), beside the day's whole batch.
 #   3. large: the first day's full batch (goal: at most 60 s), and its transactions.csv step against
 #      `sqlite3 .import` of the same file into a bare table (goal: within 2x).
-#   P. precision marketing alone: the medium bank's first 31 days, the churn and prospects steps of day 1 and
-#      day 31 (goal: together at most 5 s), beside the customer status step (one pass over every customer).
+#   P. precision marketing alone: the medium bank's first 90 days (of the 301 of part 2), the churn and prospects
+#      steps of day 1, day 31, day 64 (1 March, a new month for the prospect window) and day 90 (goal: together at
+#      most 5 s on each), beside the customer status step (one pass over every customer).
 # Generated extracts are kept in $BENCH_DIR (default .build-bench) and reused by later runs.
 # BENCH_ONLY=ui runs part 0 alone (a minute the first time, seconds after); BENCH_ONLY=search part S alone;
 # BENCH_ONLY=batch parts 1 to 3; BENCH_ONLY=precision part P alone; BENCH_ONLY=server part H alone;
@@ -98,12 +99,14 @@ fi
 
 if [ "${BENCH_ONLY:-all}" = precision ]; then
   echo "== precision marketing on the medium bank: churn scoring and prospect ranking (goal <= 5 s together)"
-  generate medium 7 2024-12-28 31 "$DIR/medium-31"
+  generate medium 7 2024-12-28 301 "$DIR/medium-301"
   rm -f "$DIR/precision.sqlite"*
-  $CRM etl --source "$DIR/medium-31" --db "$DIR/precision.sqlite" --to 2024-12-28 --timings > "$DIR/precision-day1.txt" 2>/dev/null
+  $CRM etl --source "$DIR/medium-301" --db "$DIR/precision.sqlite" --to 2024-12-28 --timings > "$DIR/precision-day1.txt" 2>/dev/null
   precision_steps "day 1" < "$DIR/precision-day1.txt"
-  $CRM etl --source "$DIR/medium-31" --db "$DIR/precision.sqlite" --timings > "$DIR/precision-days.txt" 2>/dev/null
+  $CRM etl --source "$DIR/medium-301" --db "$DIR/precision.sqlite" --to 2025-03-27 --timings > "$DIR/precision-days.txt" 2>/dev/null
   grep '^timings 2025-01-27' "$DIR/precision-days.txt" | precision_steps "day 31"
+  grep '^timings 2025-03-01' "$DIR/precision-days.txt" | precision_steps "day 64"
+  grep '^timings 2025-03-27' "$DIR/precision-days.txt" | precision_steps "day 90"
   rm -f "$DIR/precision.sqlite"*
   exit 0
 fi

@@ -20,6 +20,14 @@ import Testing
     static let last = BusinessDate("2025-01-15")!
 
     static func load(from: BusinessDate? = nil, into existing: AppDatabase? = nil) throws -> (AppDatabase, ScratchFolder) {
+        let scratch = source()
+        let db = try existing ?? FixtureBank.open()
+        _ = try FixtureBank.load(db, scratch.path, from: from)
+        return (db, scratch)
+    }
+
+    /// The hand-made bank's date folders, 1 September 2024 to 15 January 2025.
+    static func source() -> ScratchFolder {
         let scratch = ScratchFolder()
         let source = SourceWriter(root: scratch.path)
         var first = FixtureBank.dimensions
@@ -79,9 +87,7 @@ import Testing
                 """,
         ])
         source.fillDays(from: "2024-09-01", to: last.description)
-        let db = try existing ?? FixtureBank.open()
-        _ = try FixtureBank.load(db, scratch.path, from: from)
-        return (db, scratch)
+        return scratch
     }
 
     static func warnings(_ db: AppDatabase, scope: DataScope = DataScope(reach: .everything)) throws -> [String: ChurnWarning] {
@@ -146,7 +152,7 @@ import Testing
 
     @Test func reloadingGivesIdenticalChurnAndProspectRows() throws {
         let (db, scratch) = try Self.load()
-        let tables = ["app_churn", "app_activity_day", "app_same_name_transfer", "app_prospect"]
+        let tables = ["app_churn", "app_activity_day", "app_activity_window", "app_same_name_transfer", "app_prospect"]
         let before = try DatabaseDump.dump(db).filter { tables.contains($0.key) }
         #expect(before["app_churn"]?.isEmpty == false && before["app_prospect"]?.count == 3)
         // From the day of the reversal, which a rollback undoes and the reload does again.

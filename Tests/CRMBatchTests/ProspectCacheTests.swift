@@ -5,8 +5,9 @@ import GRDB
 import Testing
 @testable import CRMBatch
 
-/// The prospect step keeps the 11 months before the as-of month in a cache; on every date its `app_prospect` must
-/// equal a ranking computed from scratch over the whole 12-month window (`ProspectReference`).
+/// The prospect step keeps its 12-month window in a cache changed by the rows each day changes; on every date its
+/// `app_prospect` must equal a ranking computed from scratch over the whole window (`ProspectReference`), and the
+/// cache must equal one built from scratch.
 ///
 /// The hand-made bank starts on 29 January 2024 with flows in January to March 2024, which leave the window in
 /// January and February 2025, and is then compared day by day from 26 November 2024 to 5 February 2025 (three
@@ -59,8 +60,9 @@ import Testing
         return scratch
     }
 
-    static let cacheTables = ["app_prospect", "app_prospect_cache_state", "app_prospect_pair", "app_prospect_base",
-                              "app_prospect_manager", "app_prospect_stale"]
+    static let cacheTables = ["app_prospect", "app_prospect_cache_state", "app_prospect_row", "app_prospect_pair",
+                              "app_prospect_value", "app_prospect_staff", "app_prospect_base", "app_prospect_manager",
+                              "app_prospect_stale"]
 
     /// Loads each date from `from` to `to` alone and compares the step's ranking with the reference after each.
     static func loadComparing(_ db: AppDatabase, _ root: String, from: BusinessDate, to: BusinessDate) throws {
@@ -90,6 +92,12 @@ import Testing
         }
         #expect(ranked == ["深圳甲电子有限公司 7500000 2 2 E1 \(Self.far)", "泉州丁建材有限公司 5500000 2 3 E2 \(Self.far)",
                            "厦门丙贸易有限公司 4000000 2 2 E1 \(Self.far)", "福州乙贸易有限公司 4000000 1 1 E2 \(Self.near)"])
+        // The cache kept day by day is the one built from scratch on the last date.
+        try db.writer.write { db in
+            try ProspectStep.clear(db)
+            try ProspectStep.run(db, date: BusinessDate("2025-02-05")!)
+        }
+        #expect(try DatabaseDump.dump(db).filter { Self.cacheTables.contains($0.key) } == end)
         // Back into January from February, across the reversal, and on to the end again.
         try Self.loadComparing(db, scratch.path, from: BusinessDate("2025-01-02")!, to: BusinessDate("2025-02-05")!)
         #expect(try DatabaseDump.dump(db).filter { Self.cacheTables.contains($0.key) } == end)

@@ -7,7 +7,8 @@ import GRDB
 ///
 /// The figures come from what the batch already keeps: month-end `ind_customer_day` rows and `sum_period_days`
 /// (monthly deposit averages, the MTD average), `app_fundflow_day` (30 days of outflows), `app_same_name_transfer`
-/// and `app_activity_day` (kept by `recordDay`), `base_loan` (a `SETTLED` contract received before its maturity date:
+/// and `app_activity_window` (the 30- and 90-day activity sums, rolled on by `ActivityWindowTables.advance` from
+/// `app_activity_day`, which `recordDay` keeps), `base_loan` (a `SETTLED` contract received before its maturity date:
 /// the date it was received is taken as the settlement date) and `base_credit_limit` (a limit whose end date is more
 /// than 60 days past with no other limit of the customer ending later and starting within those 60 days).
 enum ChurnStep {
@@ -34,10 +35,10 @@ enum ChurnStep {
         }
         let daysMonth = try Int.fetchOne(db, sql: "SELECT days_month FROM sum_period_days WHERE biz_date = ?", arguments: [day]) ?? 0
         let recentStart = date.adding(days: -(ChurnRules.recentDays - 1))
-        let priorStart = recentStart.adding(days: -ChurnRules.priorDays)
-        let priorLoaded = firstLoaded <= priorStart
+        let priorLoaded = firstLoaded <= recentStart.adding(days: -ChurnRules.priorDays)
+        try ActivityWindowTables.advance(db, to: date)
         var arguments: StatementArguments = [
-            "day": day, "recent": recentStart.description, "prior": priorStart.description,
+            "day": day, "recent": recentStart.description,
             "event": date.adding(days: -(ChurnRules.eventDays - 1)).description,
             "renewal": "+\(ChurnRules.renewalDays) days", "overdue": "+\(ChurnRules.renewalDays + 1) days",
         ]
@@ -73,11 +74,7 @@ enum ChurnStep {
                 WHERE s.biz_date BETWEEN :recent AND :day
               ) WHERE n = 1
             ) x ON x.customer_id = c.customer_id
-            LEFT JOIN (
-              SELECT customer_id, SUM(CASE WHEN biz_date >= :recent THEN txns ELSE 0 END) AS recent,
-                SUM(CASE WHEN biz_date < :recent THEN txns ELSE 0 END) AS prior
-              FROM app_activity_day WHERE biz_date BETWEEN :prior AND :day GROUP BY customer_id
-            ) a ON a.customer_id = c.customer_id
+            LEFT JOIN app_activity_window a ON a.customer_id = c.customer_id
             LEFT JOIN (
               SELECT customer_id, MIN(contract_id) AS contract_id FROM base_loan
               WHERE status = 'SETTLED' AND batch_date BETWEEN :event AND :day AND batch_date < maturity_date

@@ -21,7 +21,11 @@ enum RollbackStep {
             CREATE TEMP TABLE unreversed AS
               SELECT txn_id, customer_id, biz_date FROM base_transaction WHERE reversed_on >= :day AND biz_date < :day;
             """, arguments: ["day": day])
+        // The prospect cache compares what it counted of these months with what they hold once rebuilt.
+        try ProspectStep.markStale(db, fromMonth: month)
         try db.execute(sql: "DELETE FROM app_counterparty_month WHERE month >= ?", arguments: [month])
+        // The churn step's rolling activity sums are computed again below, as of the day before.
+        try ActivityWindowTables.clear(db)
         try db.execute(sql: "DELETE FROM app_fundflow_month WHERE month >= ?", arguments: [month])
         try db.execute(sql: "DELETE FROM app_fundflow_day WHERE biz_date >= ?", arguments: [day])
         try db.execute(sql: "UPDATE base_transaction SET reversed_on = NULL WHERE txn_id IN (SELECT txn_id FROM temp.unreversed)")
@@ -80,6 +84,7 @@ enum RollbackStep {
         }
         try SummaryStep.rebuild(db, asOf: previous, firstLoaded: firstLoaded)
         try CustomerStatusStep.run(db, date: previous, firstLoaded: firstLoaded, settings: settings, lastActive: .history)
+        try ActivityWindowTables.advance(db, to: previous)
         try ProspectStep.run(db, date: previous)
     }
 }

@@ -33,20 +33,18 @@ public enum ChurnTables {
             ) WITHOUT ROWID;
             """)
         // A database loaded before this migration gets its history's counts and transfers now.
-        try accumulateActivity(db, sign: 1, filter: "true", arguments: [:])
+        try groupActivity(db, sign: 1, filter: "true", arguments: [:])
+        try db.execute(sql: "DROP TABLE temp.activity_delta")
         try recordTransfers(db, filter: "true", arguments: [:])
     }
 
     /// Adds (`sign` 1) or takes back (`sign` -1) the customer-initiated, unreversed transactions selected by `filter`
-    /// (an SQL condition on `base_transaction`) in `app_activity_day`; a count taken back to 0 is deleted.
+    /// (an SQL condition on `base_transaction`) in `app_activity_day` and in the rolling sums of
+    /// `ActivityWindowTables`; a count taken back to 0 is deleted.
     public static func accumulateActivity(_ db: Database, sign: Int, filter: String, arguments: StatementArguments) throws {
-        try db.execute(sql: """
-            INSERT INTO app_activity_day(biz_date, customer_id, txns)
-            SELECT biz_date, customer_id, \(sign) * COUNT(*) FROM base_transaction
-            WHERE kind IN (\(customerInitiatedKindsSQL)) AND reversed_on IS NULL AND (\(filter))
-            GROUP BY biz_date, customer_id
-            ON CONFLICT(biz_date, customer_id) DO UPDATE SET txns = txns + excluded.txns
-            """, arguments: arguments)
+        try groupActivity(db, sign: sign, filter: filter, arguments: arguments)
+        try ActivityWindowTables.addDelta(db, delta: "temp.activity_delta")
+        try db.execute(sql: "DROP TABLE temp.activity_delta")
         if sign < 0 {
             // By the dates touched, not over the whole table: history must not slow a day down.
             try db.execute(sql: """
@@ -54,6 +52,21 @@ public enum ChurnTables {
                   AND biz_date IN (SELECT DISTINCT biz_date FROM base_transaction WHERE \(filter))
                 """, arguments: arguments)
         }
+    }
+
+    /// Groups the transactions of `accumulateActivity` into `temp.activity_delta` (biz_date, customer_id, txns) and adds
+    /// them to `app_activity_day`.
+    private static func groupActivity(_ db: Database, sign: Int, filter: String, arguments: StatementArguments) throws {
+        try db.execute(sql: """
+            DROP TABLE IF EXISTS temp.activity_delta;
+            CREATE TEMP TABLE activity_delta AS
+              SELECT biz_date, customer_id, \(sign) * COUNT(*) AS txns FROM base_transaction
+              WHERE kind IN (\(customerInitiatedKindsSQL)) AND reversed_on IS NULL AND (\(filter))
+              GROUP BY biz_date, customer_id;
+            INSERT INTO app_activity_day(biz_date, customer_id, txns)
+              SELECT biz_date, customer_id, txns FROM temp.activity_delta WHERE true
+              ON CONFLICT(biz_date, customer_id) DO UPDATE SET txns = txns + excluded.txns;
+            """, arguments: arguments)
     }
 
     /// Records the same-name transfers to another bank among the transactions selected by `filter`.

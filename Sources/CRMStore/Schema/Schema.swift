@@ -42,6 +42,10 @@ public enum Schema {
         migrator.registerMigration("v7-server-settings", migrate: SystemTables.addMissingSettings)
         migrator.registerMigration("v7-ingest", migrate: IngestTables.create)
         migrator.registerMigration("v7-sync", migrate: SyncTables.create)
+        migrator.registerMigration("v7-rolling-caches") { db in
+            try ActivityWindowTables.create(db)
+            try ProspectCacheTables.recreate(db)
+        }
         migrator.registerMigration(SyncTables.positionalRowsMigration, migrate: SyncTables.positionalRows)
         return migrator
     }
