@@ -128,6 +128,27 @@ import Testing
         #expect(audit.map(\.actor) == [staff.administrator.staffID])
     }
 
+    @Test func anAccountLockedByAnAdministratorStopsItsTokensAndRefreshAtOnce() async throws {
+        let server = try TestServer()
+        let staff = ServerFixture.staff
+        try await server.application.test(.router) { client in
+            let signIn = try await client.signIn(staff.manager.staffID).object
+            let access = try #require(signIn["access_token"] as? String)
+            let refresh = try #require(signIn["refresh_token"] as? String)
+            let accounts = Accounts(database: server.database, clock: server.clock.wallClock)
+            try accounts.setLocked(true, staffID: staff.manager.staffID, by: staff.administrator)
+            for response in [try await client.send(.get, "/customers?q=a", token: access),
+                             try await client.send(.post, "/auth/refresh", json: #"{"device_id": "laptop-1", "refresh_token": "\#(refresh)"}"#)] {
+                #expect(response.status == .unauthorized)
+                #expect(response.errorCode == "account_locked")
+            }
+            try accounts.setLocked(false, staffID: staff.manager.staffID, by: staff.administrator)
+            #expect(try await client.send(.get, "/customers?q=a", token: access).status == .ok, "unlocked, the same token works again")
+            #expect(try await client.send(.post, "/auth/refresh", json: #"{"device_id": "laptop-1", "refresh_token": "\#(refresh)"}"#).status == .ok,
+                    "a refused refresh did not use the token up")
+        }
+    }
+
     @Test func serviceTokensAreShownOnceStoredHashedAndRevocable() async throws {
         let server = try TestServer()
         let staff = ServerFixture.staff

@@ -39,16 +39,18 @@ public struct BearerAuthenticator: RouterMiddleware {
             throw APIError.unauthenticated("token_expired", "访问令牌已过期，请刷新 (the access token has expired: refresh it)")
         }
         let permissions = server.permissions
-        let found: (DeviceStatus, StaffProfile?, Set<String>) = try server.read { db in
+        let found: (DeviceStatus, locked: Bool, StaffProfile?, Set<String>) = try server.read { db in
             let status = try DeviceRegistry.status(db, deviceID: claims.deviceID)
-            guard status == .active(staffID: claims.staffID), let profile = try StaffDirectory.profile(db, staffID: claims.staffID) else {
-                return (status, nil, [])
-            }
-            return (status, profile, try permissions.permissions(db, of: profile))
+            guard status == .active(staffID: claims.staffID) else { return (status, false, nil, []) }
+            // An administrator's lock takes effect at once, not when the access token expires.
+            if try DeviceRegistry.isLockedByAdministrator(db, staffID: claims.staffID) { return (status, true, nil, []) }
+            guard let profile = try StaffDirectory.profile(db, staffID: claims.staffID) else { return (status, false, nil, []) }
+            return (status, false, profile, try permissions.permissions(db, of: profile))
         }
         if found.0 == .revoked { throw APIError.deviceRevoked(claims.deviceID) }
-        guard let profile = found.1 else { throw invalid }
-        return .staff(StaffPrincipal(profile: profile, deviceID: claims.deviceID, permissions: found.2))
+        if found.locked { throw APIError.unauthenticated("account_locked", DeviceError.accountLocked(claims.staffID).description) }
+        guard let profile = found.2 else { throw invalid }
+        return .staff(StaffPrincipal(profile: profile, deviceID: claims.deviceID, permissions: found.3))
     }
 }
 

@@ -11,6 +11,8 @@ public enum DeviceError: Error, Equatable, CustomStringConvertible {
     case expired
     /// A device id or name that cannot be stored.
     case rejected(String)
+    /// An administrator locked the account of the staff member the device is bound to.
+    case accountLocked(String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,7 @@ public enum DeviceError: Error, Equatable, CustomStringConvertible {
         case .invalidRefresh: return "刷新令牌无效或已使用过 (the refresh token is not valid, or was already used)"
         case .expired: return "设备太久未刷新令牌，请重新登录 (the device has not refreshed for too long: sign in again)"
         case .rejected(let reason): return reason
+        case .accountLocked(let staffID): return "账户 \(staffID) 已被管理员锁定 (an administrator locked the account \(staffID))"
         }
     }
 }
@@ -89,11 +92,19 @@ public struct DeviceRegistry: Sendable {
             let lastSeen: String = row["last_seen_at"]
             let oldest = ShanghaiTime.timestamp(writer.clock.now() - Int64(validDays) * 86_400)
             guard lastSeen >= oldest else { return .failure(.expired) }
+            let staffID: String = row["staff_id"]
+            if try Self.isLockedByAdministrator(db, staffID: staffID) { return .failure(.accountLocked(staffID)) }
             try db.execute(sql: "UPDATE sys_device SET refresh_hash = ?, last_seen_at = ? WHERE device_id = ?",
                            arguments: [SecretToken.hash(token), stamp.at, deviceID])
-            return .success(row["staff_id"])
+            return .success(staffID)
         }
         return (try outcome.get(), token)
+    }
+
+    /// Whether an administrator locked the account (or it has none): its devices may not refresh, and their
+    /// access tokens stop working.
+    public static func isLockedByAdministrator(_ db: Database, staffID: String) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT locked_by_admin FROM sys_account WHERE staff_id = ?"), arguments: [staffID]) != false
     }
 
     /// The device's standing: bound to whom, revoked, or unknown.
