@@ -69,19 +69,17 @@ import Testing
     @Test func aRefreshRotatesTheTokenAndTheOldOneIsRefused() async throws {
         let server = try TestServer()
         try await server.application.test(.router) { client in
-            let first = try await client.signIn(ServerFixture.staff.manager.staffID).object
-            let refresh = try #require(first["refresh_token"] as? String)
-            let body = { (token: String) in #"{"device_id": "laptop-1", "refresh_token": "\#(token)"}"# }
+            let refresh = try await client.tokens(ServerFixture.staff.manager.staffID).refresh
             server.clock.seconds += 10 * 60
-            let second = try await client.send(.post, "/auth/refresh", json: body(refresh))
+            let second = try await client.refresh(refresh)
             #expect(second.status == .ok)
             let rotated = try #require(second.object["refresh_token"] as? String)
             #expect(rotated != refresh)
             #expect(second.object["access_expires_at"] as? String == "\(ServerFixture.lastDate.adding(days: 1))T09:25:00+08:00")
-            let reused = try await client.send(.post, "/auth/refresh", json: body(refresh))
+            let reused = try await client.refresh(refresh)
             #expect(reused.status == .unauthorized)
             #expect(reused.errorCode == "invalid_refresh_token")
-            #expect(try await client.send(.post, "/auth/refresh", json: body(rotated)).status == .ok, "the new one works once")
+            #expect(try await client.refresh(rotated).status == .ok, "the new one works once")
         }
     }
 
@@ -103,15 +101,13 @@ import Testing
         let server = try TestServer()
         let staff = ServerFixture.staff
         try await server.application.test(.router) { client in
-            let signIn = try await client.signIn(staff.manager.staffID).object
-            let access = try #require(signIn["access_token"] as? String)
-            let refresh = try #require(signIn["refresh_token"] as? String)
+            let (access, refresh) = try await client.tokens(staff.manager.staffID)
             #expect(throws: AccountError.self, "only administrators revoke") {
                 try DeviceRegistry(database: server.database, clock: server.clock.wallClock).revoke(deviceID: "laptop-1", by: staff.manager)
             }
             try DeviceRegistry(database: server.database, clock: server.clock.wallClock).revoke(deviceID: "laptop-1", by: staff.administrator)
             for response in [try await client.send(.get, "/customers?q=a", token: access),
-                             try await client.send(.post, "/auth/refresh", json: #"{"device_id": "laptop-1", "refresh_token": "\#(refresh)"}"#),
+                             try await client.refresh(refresh),
                              try await client.signIn(staff.manager.staffID)] {
                 #expect(response.status == .unauthorized)
                 #expect(response.errorCode == "device_revoked")
@@ -132,19 +128,17 @@ import Testing
         let server = try TestServer()
         let staff = ServerFixture.staff
         try await server.application.test(.router) { client in
-            let signIn = try await client.signIn(staff.manager.staffID).object
-            let access = try #require(signIn["access_token"] as? String)
-            let refresh = try #require(signIn["refresh_token"] as? String)
+            let (access, refresh) = try await client.tokens(staff.manager.staffID)
             let accounts = Accounts(database: server.database, clock: server.clock.wallClock)
             try accounts.setLocked(true, staffID: staff.manager.staffID, by: staff.administrator)
             for response in [try await client.send(.get, "/customers?q=a", token: access),
-                             try await client.send(.post, "/auth/refresh", json: #"{"device_id": "laptop-1", "refresh_token": "\#(refresh)"}"#)] {
+                             try await client.refresh(refresh)] {
                 #expect(response.status == .unauthorized)
                 #expect(response.errorCode == "account_locked")
             }
             try accounts.setLocked(false, staffID: staff.manager.staffID, by: staff.administrator)
             #expect(try await client.send(.get, "/customers?q=a", token: access).status == .ok, "unlocked, the same token works again")
-            #expect(try await client.send(.post, "/auth/refresh", json: #"{"device_id": "laptop-1", "refresh_token": "\#(refresh)"}"#).status == .ok,
+            #expect(try await client.refresh(refresh).status == .ok,
                     "a refused refresh did not use the token up")
         }
     }

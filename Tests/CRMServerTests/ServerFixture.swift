@@ -4,6 +4,7 @@ import CRMCore
 import CRMServer
 import CRMStore
 import Foundation
+import Testing
 import GRDB
 import Hummingbird
 import HummingbirdTesting
@@ -118,6 +119,17 @@ extension TestClientProtocol {
         try await send(.post, "/auth/sign-in", json: """
             {"staff_id": "\(staffID)", "password": "\(password)", "device_id": "\(device)", "device_name": "Field laptop"}
             """)
+    }
+
+    /// Signs in on laptop-1 and returns the access and refresh tokens.
+    func tokens(_ staffID: String) async throws -> (access: String, refresh: String) {
+        let answer = try await signIn(staffID).object
+        return (try #require(answer["access_token"] as? String), try #require(answer["refresh_token"] as? String))
+    }
+
+    /// Exchanges laptop-1's refresh token.
+    func refresh(_ token: String) async throws -> TestResponse {
+        try await send(.post, "/auth/refresh", json: #"{"device_id": "laptop-1", "refresh_token": "\#(token)"}"#)
     }
 }
 
