@@ -39,18 +39,15 @@ public struct BearerAuthenticator: RouterMiddleware {
             throw APIError.unauthenticated("token_expired", "访问令牌已过期，请刷新 (the access token has expired: refresh it)")
         }
         let permissions = server.permissions
-        let found: (DeviceStatus, locked: Bool, StaffProfile?, Set<String>) = try server.read { db in
+        return try server.read { db in
             let status = try DeviceRegistry.status(db, deviceID: claims.deviceID)
-            guard status == .active(staffID: claims.staffID) else { return (status, false, nil, []) }
+            if status == .revoked { throw APIError.deviceRevoked(claims.deviceID) }
+            guard status == .active(staffID: claims.staffID) else { throw invalid }
             // An administrator's lock takes effect at once, not when the access token expires.
-            if try DeviceRegistry.isLockedByAdministrator(db, staffID: claims.staffID) { return (status, true, nil, []) }
-            guard let profile = try StaffDirectory.profile(db, staffID: claims.staffID) else { return (status, false, nil, []) }
-            return (status, false, profile, try permissions.permissions(db, of: profile))
+            if try DeviceRegistry.isLockedByAdministrator(db, staffID: claims.staffID) { throw APIError.accountLocked(claims.staffID) }
+            guard let profile = try StaffDirectory.profile(db, staffID: claims.staffID) else { throw invalid }
+            return .staff(StaffPrincipal(profile: profile, deviceID: claims.deviceID, permissions: try permissions.permissions(db, of: profile)))
         }
-        if found.0 == .revoked { throw APIError.deviceRevoked(claims.deviceID) }
-        if found.locked { throw APIError.unauthenticated("account_locked", DeviceError.accountLocked(claims.staffID).description) }
-        guard let profile = found.2 else { throw invalid }
-        return .staff(StaffPrincipal(profile: profile, deviceID: claims.deviceID, permissions: found.3))
     }
 }
 
@@ -58,5 +55,10 @@ extension APIError {
     /// 401 `device_revoked`: the client must wipe its replica.
     static func deviceRevoked(_ deviceID: String) -> APIError {
         .unauthenticated("device_revoked", DeviceError.revoked(deviceID).description)
+    }
+
+    /// 401 `account_locked`: an administrator locked the account; the client keeps its data and waits.
+    static func accountLocked(_ staffID: String) -> APIError {
+        .unauthenticated("account_locked", DeviceError.accountLocked(staffID).description)
     }
 }

@@ -100,7 +100,7 @@ struct AuthRoutes {
             case .invalidRefresh: throw APIError.unauthenticated("invalid_refresh_token", error.description)
             case .expired: throw APIError.unauthenticated("refresh_expired", error.description)
             case .rejected(let reason): throw APIError.invalid(reason)
-            case .accountLocked: throw APIError.unauthenticated("account_locked", error.description)
+            case .accountLocked(let staffID): throw APIError.accountLocked(staffID)
             }
         }
     }
