@@ -9,7 +9,7 @@ import GRDB
 /// more (a customer moved to another manager, a bucket no longer in scope, a local row the server refused).
 enum CheckpointApply {
     /// Applies the staged ops up to `checkpoint`; returns how many rows were written or removed.
-    static func run(_ checkpoint: SyncCheckpoint, _ db: Database) throws -> Int {
+    static func run(_ checkpoint: SyncCheckpoint, shapes: inout ReplicaTableShapes, _ db: Database) throws -> Int {
         let ack = checkpoint.lastMutationSeq
         try dropBuckets(notIn: checkpoint, db)
         try db.execute(sql: """
@@ -43,7 +43,9 @@ enum CheckpointApply {
             UPDATE replica_row SET top_op_id = (SELECT max(l.op_id) FROM sync_local_row l WHERE l.tbl = replica_row.tbl AND l.row_key = replica_row.row_key);
             """, arguments: ["ack": ack])
         let changed = try ChangeCapture.paused(db) {
-            try SyncCatalog.tables.reduce(0) { changed, table in changed + (try write(table.name, db)) }
+            var changed = 0
+            for table in SyncCatalog.tables { changed += try write(table.name, shapes: &shapes, db) }
+            return changed + (try ReplicaHistory.expire(db))
         }
         // The shown ops leave the staging table; with nothing protected that is all of them.
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM replica_protected LIMIT 1") == true {
@@ -67,18 +69,9 @@ enum CheckpointApply {
     }
 
     /// Upserts the rows of `table` that have new data and deletes those no bucket holds.
-    private static func write(_ table: String, _ db: Database) throws -> Int {
+    private static func write(_ table: String, shapes: inout ReplicaTableShapes, _ db: Database) throws -> Int {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM replica_row WHERE tbl = ? LIMIT 1", arguments: [table]) == true else { return 0 }
-        let columns = try db.columns(in: table).map(\.name)
-        let keyColumns = try db.primaryKey(table).columns
-        let updates = columns.filter { !keyColumns.contains($0) }.map { "\($0.quotedDatabaseIdentifier) = excluded.\($0.quotedDatabaseIdentifier)" }
-        let onConflict = updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", ")
-        let upsert = try db.makeStatement(sql: """
-            INSERT INTO \(table)(\(columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")))
-            VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
-            ON CONFLICT(\(keyColumns.map(\.quotedDatabaseIdentifier).joined(separator: ", "))) \(onConflict)
-            """)
-        // Each row's data is parsed once here; SQLite's json_extract would parse it again for every column.
+        let shape = try shapes.shape(table, db)
         var changed = 0
         // A row's newest op may be one shown at an earlier checkpoint (not staged now): the row is then as it was.
         let rows = try String.fetchCursor(db, sql: """
@@ -87,15 +80,10 @@ enum CheckpointApply {
             WHERE r.tbl = ? AND o.op = 'PUT'
             """, arguments: [table])
         while let data = try rows.next() {
-            try upsert.execute(arguments: StatementArguments(try SyncRowData.values(data, count: columns.count)))
-            changed += db.changesCount
+            changed += try shape.write(try shape.values(data), db)
         }
-        let gone = try String.fetchAll(db, sql: "SELECT row_key FROM replica_row WHERE tbl = ? AND top_op_id IS NULL", arguments: [table])
-        let condition = keyColumns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: " AND ")
-        let delete = try db.makeStatement(sql: "DELETE FROM \(table) WHERE \(condition)")
-        for key in gone {
-            try delete.execute(arguments: StatementArguments(RowKey.parts(key)))
-            changed += db.changesCount
+        for key in try String.fetchAll(db, sql: "SELECT row_key FROM replica_row WHERE tbl = ? AND top_op_id IS NULL", arguments: [table]) {
+            changed += try shape.delete(key: key, db)
         }
         return changed
     }

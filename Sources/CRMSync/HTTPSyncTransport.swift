@@ -3,7 +3,8 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// Sync over HTTP: JSON bodies to `/sync/pull` and `/sync/push` with the access token as a bearer token.
+/// Sync over HTTP: JSON bodies to `/sync/pull` and `/sync/push` with the access token as a bearer token; pull
+/// pages are read by ``PullPageCodec``.
 public struct HTTPSyncTransport: SyncTransport {
     public let server: URL
     public let accessToken: @Sendable () async throws -> String
@@ -14,14 +15,15 @@ public struct HTTPSyncTransport: SyncTransport {
     }
 
     public func pull(_ request: PullRequest) async throws -> PullResponse {
-        try await post("sync/pull", request)
+        try PullPageCodec.decode(try await post("sync/pull", request))
     }
 
     public func push(_ request: PushRequest) async throws -> PushResponse {
-        try await post("sync/push", request)
+        try HTTPExchange.decode(PushResponse.self, from: try await post("sync/push", request))
     }
 
-    private func post<Body: Encodable, Answer: Decodable>(_ path: String, _ body: Body) async throws -> Answer {
+    /// The answer's body to a 200.
+    private func post<Body: Encodable>(_ path: String, _ body: Body) async throws -> Data {
         var request = URLRequest(url: server.appendingPathComponent(path))
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
@@ -30,7 +32,7 @@ public struct HTTPSyncTransport: SyncTransport {
         request.timeoutInterval = 60
         let (data, response) = try await HTTPExchange.send(request)
         guard response.statusCode == 200 else { throw HTTPExchange.failure(status: response.statusCode, body: data) }
-        return try HTTPExchange.decode(Answer.self, from: data)
+        return data
     }
 }
 
@@ -56,7 +58,7 @@ public enum HTTPExchange {
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch is DecodingError {
-            throw SyncFailure("bad_answer", "服务器的回答不完整，将重试 (the server's answer was cut short or garbled; retrying)", temporary: true)
+            throw SyncFailure.garbledAnswer
         }
     }
 

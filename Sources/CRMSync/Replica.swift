@@ -58,19 +58,26 @@ public struct Replica: Sendable {
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             if try SyncMeta.value("epoch", db) != page.checkpoint.epoch {
                 try ReplicaPositions.resetAll(db)
+                try FirstDownload.end(db)
                 try SyncMeta.set("epoch", page.checkpoint.epoch, db)
             }
             try SyncMeta.set("target", String(decoding: try JSONEncoder().encode(page.checkpoint), as: UTF8.self), db)
+            var shapes = ReplicaTableShapes()
             if let bucket = page.bucket {
-                try ReplicaPositions.stage(page.ops, bucket: bucket, db)
+                if try FirstDownload.applies(db) {
+                    try FirstDownload.write(page.ops, bucket: bucket, shapes: &shapes, db)
+                } else {
+                    try ReplicaPositions.stage(page.ops, bucket: bucket, shapes: &shapes, db)
+                }
             }
             guard page.complete else { return .more }
             let wrong = try ReplicaPositions.mismatched(page.checkpoint, db)
             guard wrong.isEmpty else {
                 for bucket in wrong { try ReplicaPositions.reset(bucket, db) }
+                try FirstDownload.end(db)
                 return .more
             }
-            let rows = try CheckpointApply.run(page.checkpoint, db)
+            let rows = try CheckpointApply.run(page.checkpoint, shapes: &shapes, db) + (try FirstDownload.end(db))
             try SyncMeta.remove("target", db)
             try SyncMeta.set("last_checkpoint", ShanghaiTime.timestamp(clock.now()), db)
             return .applied(rows: rows)

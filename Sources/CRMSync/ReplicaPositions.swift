@@ -4,26 +4,53 @@ import GRDB
 /// A replica's download state per bucket: how far it has received, the ops staged but not shown, and the
 /// resets that make a bucket download again.
 enum ReplicaPositions {
-    /// Stages the ops after the bucket's saved position (a page received twice adds nothing) and moves the
+    /// An op received in order and checked: a PUT's key read from its data, and the data's values.
+    struct Received {
+        let op: SyncOp
+        let shape: ReplicaTableShape
+        let rowKey: String
+        /// A PUT's column values; nil for a REMOVE.
+        let values: [DatabaseValue]?
+    }
+
+    /// Hands `take` each op after the bucket's saved position (a page received twice adds nothing) and moves the
     /// position to the last one, adding their checksums. An op whose checksum does not match its content is
     /// refused, and the page with it.
-    static func stage(_ ops: [SyncOp], bucket: String, _ db: Database) throws {
+    static func receive(_ ops: [SyncOp], bucket: String, shapes: inout ReplicaTableShapes, _ db: Database,
+                        _ take: (Received) throws -> Void) throws {
         var position = try Row.fetchOne(db, sql: "SELECT op_id, checksum FROM sync_replica_bucket WHERE bucket = ?", arguments: [bucket])
             .map { (opID: $0["op_id"] as Int64, checksum: $0["checksum"] as Int64) } ?? (opID: 0, checksum: 0)
-        let insert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO sync_staged_op(bucket, op_id, op, tbl, row_key, data) VALUES (?, ?, ?, ?, ?, ?)")
         for op in ops where op.opID > position.opID {
-            let expected = SyncHash.checksum(bucket: bucket, opID: op.opID, op: op.op, table: op.table, rowKey: op.rowKey, data: op.data)
-            guard expected == op.checksum, op.op == "PUT" || op.op == "REMOVE", SyncCatalog.table(named: op.table) != nil else {
-                throw SyncFailure("bad_op", "收到的同步数据校验失败 (op \(op.opID) of \(bucket) does not match its checksum or names an unknown table)",
-                                  temporary: true)
+            let shape = try shapes.shape(op.table, db)
+            var values: [DatabaseValue]?
+            var rowKey = op.rowKey
+            if op.op == "PUT", let data = op.data {
+                guard let read = try? shape.values(data) else {
+                    throw SyncFailure("bad_op", "收到的同步数据无法读取 (op \(op.opID) of \(bucket): \(data.prefix(80)))", temporary: true)
+                }
+                values = read
+                rowKey = shape.rowKey(read)
             }
-            try insert.execute(arguments: [bucket, op.opID, op.op, op.table, op.rowKey, op.data])
+            let expected = SyncHash.checksum(bucket: bucket, opID: op.opID, op: op.op, table: op.table, rowKey: rowKey, data: op.data)
+            guard expected == op.checksum, op.op == "PUT" || op.op == "REMOVE" else {
+                throw SyncFailure("bad_op", "收到的同步数据校验失败 (op \(op.opID) of \(bucket) does not match its checksum)", temporary: true)
+            }
+            try take(Received(op: op, shape: shape, rowKey: rowKey, values: values))
             position = (op.opID, SyncHash.add(position.checksum, op.checksum))
         }
         try db.execute(sql: """
             INSERT INTO sync_replica_bucket(bucket, op_id, checksum) VALUES (?, ?, ?)
             ON CONFLICT(bucket) DO UPDATE SET op_id = excluded.op_id, checksum = excluded.checksum
             """, arguments: [bucket, position.opID, position.checksum])
+    }
+
+    /// Stages ops for the next checkpoint to show.
+    static func stage(_ ops: [SyncOp], bucket: String, shapes: inout ReplicaTableShapes, _ db: Database) throws {
+        let insert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO sync_staged_op(bucket, op_id, op, tbl, row_key, data) VALUES (?, ?, ?, ?, ?, ?)")
+        try receive(ops, bucket: bucket, shapes: &shapes, db) { received in
+            let op = received.op
+            try insert.execute(arguments: [bucket, op.opID, op.op, op.table, received.rowKey, op.data])
+        }
     }
 
     /// The checkpoint's buckets whose received checksum differs from the server's.

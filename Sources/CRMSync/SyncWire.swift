@@ -38,12 +38,12 @@ public struct SyncCheckpoint: Codable, Sendable, Equatable {
     }
 }
 
-/// One operation of a bucket's log. On the wire it is an array, `[op_id, op, table, row_key, data, checksum]`:
-/// a page holds a thousand of them, and member names would be a fifth of its bytes.
-public struct SyncOp: Codable, Sendable, Equatable {
+/// One operation of a bucket's log. On the wire it travels in a pull page (``PullPageCodec``).
+public struct SyncOp: Sendable, Equatable {
     public var opID: Int64
     public var op: String
     public var table: String
+    /// The row's key; on a replica, empty for a PUT as read from a page until its data gives it.
     public var rowKey: String
     public var data: String?
     public var checksum: Int64
@@ -55,26 +55,6 @@ public struct SyncOp: Codable, Sendable, Equatable {
         self.rowKey = rowKey
         self.data = data
         self.checksum = checksum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        var fields = try decoder.unkeyedContainer()
-        opID = try fields.decode(Int64.self)
-        op = try fields.decode(String.self)
-        table = try fields.decode(String.self)
-        rowKey = try fields.decode(String.self)
-        data = try fields.decodeIfPresent(String.self)
-        checksum = try fields.decode(Int64.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var fields = encoder.unkeyedContainer()
-        try fields.encode(opID)
-        try fields.encode(op)
-        try fields.encode(table)
-        try fields.encode(rowKey)
-        try fields.encode(data)
-        try fields.encode(checksum)
     }
 }
 
@@ -100,8 +80,8 @@ public struct PullRequest: Codable, Sendable {
 }
 
 /// One page of a pull: the checkpoint, up to a page of one bucket's ops after the replica's position, and
-/// whether the replica then has everything up to the checkpoint.
-public struct PullResponse: Codable, Sendable {
+/// whether the replica then has everything up to the checkpoint. Its JSON is ``PullPageCodec``'s.
+public struct PullResponse: Sendable {
     public var checkpoint: SyncCheckpoint
     public var bucket: String?
     public var ops: [SyncOp]
@@ -238,4 +218,10 @@ public struct SyncFailure: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { message }
+}
+
+extension SyncFailure {
+    /// An answer cut short or garbled on the way: temporary, the request is sent again.
+    public static let garbledAnswer = SyncFailure("bad_answer", "服务器的回答不完整，将重试 (the server's answer was cut short or garbled; retrying)",
+                                                  temporary: true)
 }

@@ -12,7 +12,7 @@ import Testing
         try await server.application.test(.router) { client in
             let response = try await client.send(.get, "/health")
             #expect(response.status == .ok)
-            #expect(response.text == #"{"status":"ok","schema_version":"v8-sync-positional-rows","db":"ok"}"#)
+            #expect(response.text == #"{"status":"ok","schema_version":"v9-sync-pages","db":"ok"}"#)
             let missing = try await client.send(.get, "/no-such-route")
             #expect(missing.status == .notFound)
             #expect(missing.errorCode == "not_found")

@@ -65,8 +65,8 @@ import Testing
             #expect(try await laptop.writer.read { db in try String.fetchAll(db, sql: "SELECT movement_id FROM rt_alert") } == ["rt-1"])
 
             let token = try await credentials.accessToken()
-            // v7-sync is the schema before this one, but its replicas read rows by column name: not served.
-            for version in ["v1-interface", "v7-sync"] {
+            // v8 is the schema before this one, but its replicas read ops in another page format: not served.
+            for version in ["v1-interface", "v7-sync", "v8-sync-positional-rows"] {
                 let stale = try await client.send(.post, "/sync/pull", token: token, json: """
                     {"client_id": "x", "schema_version": "\(version)", "positions": []}
                     """)

@@ -22,7 +22,8 @@ struct SyncRoutes {
         let page = try await refusals { try await offloaded { try sync.pull(body, staff: staff.profile, deviceID: staff.deviceID) } }
         server.metrics.incrementSync("ops_sent", by: page.ops.count, labels: [])
         server.metrics.recordSyncDuration("pull", ContinuousClock.now - start)
-        return try Response.encoded(page)
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: try PullPageCodec.encode(page))))
     }
 
     private func push(_ request: Request, _ context: CRMRequestContext) async throws -> Response {

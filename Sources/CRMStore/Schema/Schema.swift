@@ -46,7 +46,8 @@ public enum Schema {
             try ActivityWindowTables.create(db)
             try ProspectCacheTables.recreate(db)
         }
-        migrator.registerMigration(SyncTables.positionalRowsMigration, migrate: SyncTables.positionalRows)
+        migrator.registerMigration("v8-sync-positional-rows", migrate: SyncTables.restartLogs)
+        migrator.registerMigration(SyncTables.pageFormatMigration, migrate: SyncTables.restartLogs)
         return migrator
     }
 }

@@ -5,8 +5,9 @@ import GRDB
 ///
 /// For each noted row: the buckets it belongs to now are worked out from ``SyncCatalog``'s rule; a bucket
 /// that newly holds it, or every bucket when its data changed, gets a PUT with the row as ``SyncRowData``; a bucket
-/// that held it and no longer does (a reassigned customer, a deleted row, a day out of the history window)
-/// gets a REMOVE. Running it again with nothing noted does nothing.
+/// that held it and no longer does (a reassigned customer, a deleted row) gets a REMOVE. A row that aged out of
+/// its table's history window gets none: it only leaves the bookkeeping, as replicas drop such rows themselves.
+/// Running it again with nothing noted does nothing.
 public enum OpPublisher {
     /// Publishes every noted row; `clientID` is the replica whose pushed change is being applied, if any.
     /// Returns how many ops were appended.
@@ -23,6 +24,7 @@ public enum OpPublisher {
               op_id INTEGER PRIMARY KEY, bucket TEXT NOT NULL, op TEXT NOT NULL, row_key TEXT NOT NULL, data TEXT, checksum INTEGER
             );
             CREATE INDEX IF NOT EXISTS temp.sync_new_op_row ON sync_new_op(row_key, bucket);
+            CREATE TEMP TABLE IF NOT EXISTS sync_aged_row (row_key TEXT PRIMARY KEY);
             """)
         var appended = 0
         for table in SyncCatalog.tables {
@@ -46,14 +48,21 @@ public enum OpPublisher {
         let noted = "FROM sync_dirty d JOIN \(table.name) t ON \(join)"
         let onlyNoted = "d.tbl = '\(table.name)'"
         let window = try windowCondition(table, latest: latest, db)
-        try db.execute(sql: "DELETE FROM sync_new_bucket; DELETE FROM sync_new_row; DELETE FROM sync_new_op")
+        try db.execute(sql: "DELETE FROM sync_new_bucket; DELETE FROM sync_new_row; DELETE FROM sync_new_op; DELETE FROM sync_aged_row")
+        if !window.sql.isEmpty {
+            // Rows that aged out of the window leave replicas without ops: each replica drops them itself
+            // when its latest business date moves (ReplicaHistory), so a day costs no REMOVE per row.
+            try db.execute(sql: """
+                INSERT INTO sync_aged_row(row_key) SELECT d.row_key \(noted) WHERE \(onlyNoted) AND NOT (1 \(window.sql))
+                """, arguments: window.arguments)
+        }
         for part in bucketParts(table.rule) {
             try db.execute(sql: """
                 INSERT OR IGNORE INTO sync_new_bucket(row_key, bucket)
                 SELECT d.row_key, \(part.bucket) \(noted) \(part.join) WHERE \(onlyNoted) \(part.filter) \(window.sql)
                 """, arguments: window.arguments)
         }
-        let columns = try db.columns(in: table.name).map(\.name)
+        let columns = try table.replicatedColumns(db)
         // Lineage (which batch, which line) travels with the row but is no change of its own: a row reloaded
         // unchanged by the next day's extract is not sent again.
         let business = columns.filter { !lineageColumns.contains($0) }
@@ -72,9 +81,14 @@ public enum OpPublisher {
               UNION ALL
               SELECT b.bucket, 'REMOVE', b.row_key, NULL FROM sync_row_bucket b
               WHERE b.tbl = :tbl AND b.row_key IN (SELECT row_key FROM sync_dirty WHERE tbl = :tbl)
+                AND b.row_key NOT IN (SELECT row_key FROM sync_aged_row)
                 AND NOT EXISTS (SELECT 1 FROM sync_new_bucket n WHERE n.row_key = b.row_key AND n.bucket = b.bucket));
             UPDATE sync_new_op SET checksum = sync_checksum(bucket, op_id, op, :tbl, row_key, data);
             """, arguments: ["tbl": table.name, "base": base])
+        try db.execute(sql: """
+            DELETE FROM sync_row_bucket WHERE tbl = :tbl AND row_key IN (SELECT row_key FROM sync_aged_row);
+            DELETE FROM sync_row_version WHERE tbl = :tbl AND row_key IN (SELECT row_key FROM sync_aged_row);
+            """, arguments: ["tbl": table.name])
         let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM sync_new_op") ?? 0
         guard count > 0 else { return 0 }
         try db.execute(sql: """
@@ -170,7 +184,7 @@ public enum OpPublisher {
     /// The first value inside the window, counted back from `latest`, the latest loaded business date.
     private static func windowStart(_ window: SyncCatalog.Window, latest: String?, _ db: Database) throws -> String? {
         guard let latest else { return nil }
-        return try String.fetchOne(db, sql: "SELECT \(window.startSQL)", arguments: [latest])
+        return try window.start(latest: latest, db)
     }
 
     /// When a table's window has moved since the last publish, notes the rows that fell out of it.

@@ -6,7 +6,7 @@ public enum RowKey {
     public static let separator: Character = "\u{1F}"
 
     /// The SQL expression of a row's key, with `prefix` (`NEW.`, `OLD.`, `t.`) before each column.
-    static func expression(_ columns: [String], prefix: String) -> String {
+    public static func expression(_ columns: [String], prefix: String) -> String {
         columns.map { "CAST(\(prefix)\($0.quotedDatabaseIdentifier) AS TEXT)" }.joined(separator: " || char(31) || ")
     }
 
@@ -16,7 +16,7 @@ public enum RowKey {
     }
 
     /// The table's primary-key columns; every replicated table has one.
-    static func columns(of table: String, _ db: Database) throws -> [String] {
+    public static func columns(of table: String, _ db: Database) throws -> [String] {
         try db.primaryKey(table).columns
     }
 }

@@ -1,3 +1,5 @@
+import GRDB
+
 /// The tables a replica holds, and which buckets each row belongs to (docs/sync.md).
 ///
 /// Buckets: `ref` (reference data every user gets), `portfolio:{staff}` (what one member of staff manages
@@ -38,11 +40,15 @@ public enum SyncCatalog {
             }
         }
 
-        /// SQL for the first value inside the window, from the latest date `?`.
-        var startSQL: String {
+        /// The first value inside the window when `latest` is the latest loaded business date. The server and
+        /// every replica count it the same way, so a row leaves both at the same date.
+        public func start(latest: String, _ db: Database) throws -> String? {
             switch self {
-            case .days(_, let days): return "date(?, '-\(days - 1) days')"
-            case .months(_, let months): return "substr(date(?, 'start of month', '-\(months - 1) months'), 1, 7)"
+            case .days(_, let days):
+                return try String.fetchOne(db, sql: "SELECT date(?, '-\(days - 1) days')", arguments: [latest])
+            case .months(_, let months):
+                return try String.fetchOne(db, sql: "SELECT substr(date(?, 'start of month', '-\(months - 1) months'), 1, 7)",
+                                           arguments: [latest])
             }
         }
     }
@@ -52,11 +58,20 @@ public enum SyncCatalog {
         public let name: String
         public let rule: Rule
         public let window: Window?
+        /// Columns that stay on the server: a replica keeps their defaults. For working figures no replica
+        /// query reads and that change every day, which would otherwise send the row again every day.
+        public let serverOnly: Set<String>
 
-        init(_ name: String, _ rule: Rule, window: Window? = nil) {
+        init(_ name: String, _ rule: Rule, window: Window? = nil, serverOnly: Set<String> = []) {
             self.name = name
             self.rule = rule
             self.window = window
+            self.serverOnly = serverOnly
+        }
+
+        /// The columns a row travels with, in the table's column order: the row data of its ops.
+        public func replicatedColumns(_ db: Database) throws -> [String] {
+            try db.columns(in: name).map(\.name).filter { !serverOnly.contains($0) }
         }
     }
 
@@ -87,7 +102,9 @@ public enum SyncCatalog {
         Table("work_plan_target", .reference),
         Table("base_customer", .customer(column: "customer_id")),
         Table("base_account", .customer(column: "customer_id")),
-        Table("sum_account_balance", .customer(column: "customer_id")),
+        // The balance-day accumulators move every day for every account; replicas read daily averages from
+        // ind_customer_day and only `balance` from here.
+        Table("sum_account_balance", .customer(column: "customer_id"), serverOnly: ["bd_month", "bd_quarter", "bd_year", "as_of"]),
         Table("base_loan", .customer(column: "customer_id")),
         Table("base_credit_limit", .customer(column: "customer_id")),
         Table("base_profit", .customer(column: "customer_id"), window: .months(column: "month", months: recentMonths)),

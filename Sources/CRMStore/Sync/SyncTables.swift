@@ -73,13 +73,14 @@ public enum SyncTables {
             """)
     }
 
-    /// The migration from which rows travel as positional arrays: replicas of an earlier schema are not served.
-    public static let positionalRowsMigration = "v8-sync-positional-rows"
+    /// The migration from which pull pages have their present form (``SyncRowData`` rows, PUTs without keys,
+    /// server-only columns, no REMOVE for aged rows): replicas of an earlier schema are not served.
+    public static let pageFormatMigration = "v9-sync-pages"
 
-    /// From v8 rows travel as positional arrays (``SyncRowData``). The logs of keyed rows go: a server starts a
-    /// new epoch and publishes every row again at its next start (as after any migration), and a replica
-    /// downloads again, keeping its pending changes.
-    static func positionalRows(_ db: Database) throws {
+    /// Starts the op logs afresh when what ops carry changes (v8: positional rows; v9: the page format): a server
+    /// starts a new epoch and publishes every row again at its next start (as after any migration), and a
+    /// replica downloads again, keeping its pending changes.
+    static func restartLogs(_ db: Database) throws {
         try db.execute(sql: """
             DELETE FROM sync_op; DELETE FROM sync_bucket; DELETE FROM sync_row_bucket; DELETE FROM sync_row_version;
             DELETE FROM sync_staged_op; DELETE FROM sync_replica_bucket; UPDATE sync_local_row SET op_id = -1;

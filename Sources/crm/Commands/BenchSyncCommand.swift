@@ -114,14 +114,20 @@ private final class CountingWire: SyncTransport, @unchecked Sendable {
     func reset() { lock.withLock { (counted, serverTime, codecTime) = (0, .zero, .zero) } }
 
     func pull(_ request: PullRequest) async throws -> PullResponse {
-        try exchange(request) { try self.server.pull($0, staff: self.user, deviceID: "bench") }
+        try exchange(request, encode: PullPageCodec.encode, decode: PullPageCodec.decode) {
+            try self.server.pull($0, staff: self.user, deviceID: "bench")
+        }
     }
 
     func push(_ request: PushRequest) async throws -> PushResponse {
-        try exchange(request) { try self.server.push($0, staff: self.user, deviceID: "bench") }
+        try exchange(request, encode: { try JSONEncoder().encode($0) }, decode: { try JSONDecoder().decode(PushResponse.self, from: $0) }) {
+            try self.server.push($0, staff: self.user, deviceID: "bench")
+        }
     }
 
-    private func exchange<Request: Codable, Answer: Codable>(_ request: Request, _ send: (Request) throws -> Answer) throws -> Answer {
+    /// One request and answer, each through its wire encoding, as over HTTP.
+    private func exchange<Request: Codable, Answer>(_ request: Request, encode: (Answer) throws -> Data, decode: (Data) throws -> Answer,
+                                                    _ send: (Request) throws -> Answer) throws -> Answer {
         let clock = ContinuousClock()
         var request = request
         var reply: Answer?
@@ -130,8 +136,8 @@ private final class CountingWire: SyncTransport, @unchecked Sendable {
         let codec1 = try clock.measure { request = try JSONDecoder().decode(Request.self, from: JSONEncoder().encode(request)) }
         let served = try clock.measure { reply = try send(request) }
         let codec2 = try clock.measure {
-            answer = try JSONEncoder().encode(reply!)
-            decoded = try JSONDecoder().decode(Answer.self, from: answer)
+            answer = try encode(reply!)
+            decoded = try decode(answer)
         }
         lock.withLock {
             counted += answer.count

@@ -122,14 +122,14 @@ private final class CuttingWire: SyncTransport, @unchecked Sendable {
     }
 
     func pull(_ request: PullRequest) async throws -> PullResponse {
-        let bytes = try JSONEncoder().encode(try await server.pull(request))
+        let bytes = try PullPageCodec.encode(try await server.pull(request))
         let cut: Int? = lock.withLock {
             pagesServed += 1
             guard random.below(100) < cutPercent else { return nil }
             cuts += 1
             return random.below(bytes.count)
         }
-        return try HTTPExchange.decode(PullResponse.self, from: cut.map { bytes.prefix($0) } ?? bytes)
+        return try PullPageCodec.decode(cut.map { bytes.prefix($0) } ?? bytes)
     }
 
     func push(_ request: PushRequest) async throws -> PushResponse { try await server.push(request) }

@@ -119,11 +119,12 @@ enum ScopeOracle {
         }
     }
 
-    /// A table's rows as JSON text (lineage columns left out), keyed by primary key, on one database.
+    /// A table's rows as JSON text, keyed by primary key, on one database: the columns that travel, lineage left out.
     static func rows(_ table: String, _ database: AppDatabase, where condition: String = "1",
                      arguments: StatementArguments = []) throws -> [String: String] {
         try database.writer.read { db in
-            let columns = try db.columns(in: table).map(\.name).filter { $0 != "batch_date" && $0 != "source_line" }
+            let travelling = try SyncCatalog.table(named: table)?.replicatedColumns(db) ?? db.columns(in: table).map(\.name)
+            let columns = travelling.filter { $0 != "batch_date" && $0 != "source_line" }
             let key = try db.primaryKey(table).columns.map { "CAST(\"\($0)\" AS TEXT)" }.joined(separator: " || '|' || ")
             let object = "json_object(" + columns.map { "'\($0)', \"\($0)\"" }.joined(separator: ", ") + ")"
             return Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT \(key) AS k, \(object) AS v FROM \(table) WHERE \(condition)", arguments: arguments)

@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 import Testing
 
-/// Rows as ops carry them (positional JSON arrays) and ops as the wire carries them (arrays).
+/// Rows as ops carry them: positional JSON arrays.
 @Suite struct SyncRowDataTests {
     @Test func aRowRenderedBySQLiteReadsBackToTheSameValues() throws {
         let queue = try DatabaseQueue()
@@ -30,14 +30,6 @@ import Testing
     @Test func dataThatIsNotAnArrayIsRefused() {
         #expect(throws: SyncRowDataError.self) { try SyncRowData.values(#"{"id":"A"}"#, count: 1) }
         #expect(throws: (any Error).self) { try SyncRowData.values("[1,", count: 1) }
-    }
-
-    @Test func anOpTravelsAsAnArrayAndComesBackTheSame() throws {
-        let ops = [SyncOp(opID: 7, op: "PUT", table: "base_customer", rowKey: "C1", data: #"["C1"]"#, checksum: 42),
-                   SyncOp(opID: 8, op: "REMOVE", table: "base_customer", rowKey: "C1", data: nil, checksum: 43)]
-        let text = String(decoding: try JSONEncoder().encode(ops), as: UTF8.self)
-        #expect(text == #"[[7,"PUT","base_customer","C1","[\"C1\"]",42],[8,"REMOVE","base_customer","C1",null,43]]"#)
-        #expect(try JSONDecoder().decode([SyncOp].self, from: Data(text.utf8)) == ops)
     }
 }
 
