@@ -21,6 +21,7 @@ let package = Package(
         .target(name: "CRMStore", dependencies: [
             "CRMCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         ]),
@@ -33,6 +34,7 @@ let package = Package(
         .target(name: "CRMSync", dependencies: [
             "CRMCore", "CRMStore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .systemLibrary(name: "CNcursesw",
                        providers: [.apt(["libncursesw5-dev"])]),

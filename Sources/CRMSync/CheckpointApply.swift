@@ -80,7 +80,8 @@ enum CheckpointApply {
             WHERE r.tbl = ? AND o.op = 'PUT'
             """, arguments: [table])
         while let data = try rows.next() {
-            changed += try shape.write(try shape.values(data), db)
+            _ = try shape.bind(data)
+            changed += try shape.writeBound(db)
         }
         for key in try String.fetchAll(db, sql: "SELECT row_key FROM replica_row WHERE tbl = ? AND top_op_id IS NULL", arguments: [table]) {
             changed += try shape.delete(key: key, db)

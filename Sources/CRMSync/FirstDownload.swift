@@ -31,20 +31,20 @@ enum FirstDownload {
     /// Writes a page's ops in order: a bucket's PUT holds the row and writes it unless another bucket already
     /// gave it newer data; a REMOVE lets go of it, deleting it when no bucket holds it any more.
     static func write(_ ops: [SyncOp], bucket: String, shapes: inout ReplicaTableShapes, _ db: Database) throws {
-        let newest = try db.cachedStatement(sql: "SELECT max(op_id) FROM sync_local_row WHERE tbl = ? AND row_key = ?")
-        let hold = try db.cachedStatement(sql: "INSERT OR REPLACE INTO sync_local_row(tbl, row_key, bucket, op_id) VALUES (?, ?, ?, ?)")
-        let release = try db.cachedStatement(sql: "DELETE FROM sync_local_row WHERE tbl = ? AND row_key = ? AND bucket = ?")
+        let newest = try BulkStatement(db, sql: "SELECT max(op_id) FROM sync_local_row WHERE tbl = ? AND row_key = ?")
+        let hold = try BulkStatement(db, sql: "INSERT OR REPLACE INTO sync_local_row(tbl, row_key, bucket, op_id) VALUES (?, ?, ?, ?)")
+        let release = try BulkStatement(db, sql: "DELETE FROM sync_local_row WHERE tbl = ? AND row_key = ? AND bucket = ?")
         var written = 0
         try ChangeCapture.paused(db) {
             try ReplicaPositions.receive(ops, bucket: bucket, shapes: &shapes, db) { received in
-                let (op, key) = (received.op, received.rowKey)
-                let top = try Int64.fetchOne(newest, arguments: [op.table, key])
-                if let values = received.values {
-                    try hold.execute(arguments: [op.table, key, bucket, op.opID])
-                    if top.map({ op.opID > $0 }) ?? true { written += try received.shape.write(values, db) }
+                let (op, row) = (received.op, [SQLValue.text(received.op.table), .text(received.rowKey)])
+                let top = try newest.int64(row)
+                if op.op == "PUT" {
+                    try hold.execute(row + [.text(bucket), .int(op.opID)])
+                    if top.map({ op.opID > $0 }) ?? true { written += try received.shape.writeBound(db) }
                 } else {
-                    try release.execute(arguments: [op.table, key, bucket])
-                    if try Int64.fetchOne(newest, arguments: [op.table, key]) == nil { written += try received.shape.delete(key: key, db) }
+                    try release.execute(row + [.text(bucket)])
+                    if try newest.int64(row) == nil { written += try received.shape.delete(key: received.rowKey, db) }
                 }
             }
         }

@@ -4,13 +4,11 @@ import GRDB
 /// A replica's download state per bucket: how far it has received, the ops staged but not shown, and the
 /// resets that make a bucket download again.
 enum ReplicaPositions {
-    /// An op received in order and checked: a PUT's key read from its data, and the data's values.
+    /// An op received in order and checked, with its row key; a PUT's data is bound to its table's upsert.
     struct Received {
         let op: SyncOp
         let shape: ReplicaTableShape
         let rowKey: String
-        /// A PUT's column values; nil for a REMOVE.
-        let values: [DatabaseValue]?
     }
 
     /// Hands `take` each op after the bucket's saved position (a page received twice adds nothing) and moves the
@@ -22,20 +20,18 @@ enum ReplicaPositions {
             .map { (opID: $0["op_id"] as Int64, checksum: $0["checksum"] as Int64) } ?? (opID: 0, checksum: 0)
         for op in ops where op.opID > position.opID {
             let shape = try shapes.shape(op.table, db)
-            var values: [DatabaseValue]?
             var rowKey = op.rowKey
             if op.op == "PUT", let data = op.data {
-                guard let read = try? shape.values(data) else {
+                guard let key = try? shape.bind(data) else {
                     throw SyncFailure("bad_op", "收到的同步数据无法读取 (op \(op.opID) of \(bucket): \(data.prefix(80)))", temporary: true)
                 }
-                values = read
-                rowKey = shape.rowKey(read)
+                rowKey = key
             }
             let expected = SyncHash.checksum(bucket: bucket, opID: op.opID, op: op.op, table: op.table, rowKey: rowKey, data: op.data)
             guard expected == op.checksum, op.op == "PUT" || op.op == "REMOVE" else {
                 throw SyncFailure("bad_op", "收到的同步数据校验失败 (op \(op.opID) of \(bucket) does not match its checksum)", temporary: true)
             }
-            try take(Received(op: op, shape: shape, rowKey: rowKey, values: values))
+            try take(Received(op: op, shape: shape, rowKey: rowKey))
             position = (op.opID, SyncHash.add(position.checksum, op.checksum))
         }
         try db.execute(sql: """

@@ -2,61 +2,46 @@ import CRMStore
 import GRDB
 
 /// What a replica needs to write one replicated table's op data: the columns it travels with, where the key
-/// columns are among them, and one prepared upsert.
+/// columns are among them, and one prepared upsert and delete, bound through SQLite's C API.
 struct ReplicaTableShape {
     let name: String
-    let columns: [String]
-    let keyColumns: [String]
-    private let keyPositions: [Int]
-    private let upsert: Statement
-    private let delete: Statement
+    private let binder: SyncRowBinder
+    private let upsert: BulkStatement
+    private let delete: BulkStatement
 
     init(_ table: SyncCatalog.Table, _ db: Database) throws {
-        let name = table.name
+        name = table.name
         let columns = try table.replicatedColumns(db)
         let keyColumns = try RowKey.columns(of: name, db)
-        keyPositions = try keyColumns.map { key in
+        binder = SyncRowBinder(columnCount: columns.count, keyPositions: try keyColumns.map { [name] key in
             guard let position = columns.firstIndex(of: key) else { throw SyncFailure("bad_schema", "\(name).\(key) is a key kept on the server") }
             return position
-        }
+        })
         let updates = columns.filter { !keyColumns.contains($0) }.map { "\($0.quotedDatabaseIdentifier) = excluded.\($0.quotedDatabaseIdentifier)" }
-        upsert = try db.makeStatement(sql: """
+        upsert = try BulkStatement(db, sql: """
             INSERT INTO \(name)(\(columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")))
             VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
             ON CONFLICT(\(keyColumns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")))
             \(updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", "))
             """)
-        delete = try db.makeStatement(sql: "DELETE FROM \(name) WHERE "
-                                      + keyColumns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: " AND "))
-        (self.name, self.columns, self.keyColumns) = (name, columns, keyColumns)
+        delete = try BulkStatement(db, sql: "DELETE FROM \(name) WHERE "
+                                   + keyColumns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: " AND "))
     }
 
-    /// An op's data read into the table's column values.
-    func values(_ data: String) throws -> [DatabaseValue] {
-        try SyncRowData.values(data, count: columns.count)
+    /// Reads an op's data into the upsert's parameters, ready for ``writeBound(_:)``; returns the row's key.
+    func bind(_ data: String) throws -> String {
+        try upsert.bind { try binder.bind(data, to: $0) }
     }
 
-    /// The row key of these values, as the server spells it (each key value as SQLite's text, joined by U+001F).
-    func rowKey(_ values: [DatabaseValue]) -> String {
-        keyPositions.map { position in
-            switch values[position].storage {
-            case .string(let text): return text
-            case .int64(let number): return String(number)
-            case .double(let number): return String(number)
-            case .null, .blob: return ""
-            }
-        }.joined(separator: String(RowKey.separator))
-    }
-
-    /// Writes the row; returns how many rows changed (0 or 1).
-    func write(_ values: [DatabaseValue], _ db: Database) throws -> Int {
-        try upsert.execute(arguments: StatementArguments(values))
+    /// Writes the row last bound; returns how many rows changed (0 or 1).
+    func writeBound(_ db: Database) throws -> Int {
+        try upsert.step()
         return db.changesCount
     }
 
     /// Deletes the row with this key; returns how many rows changed.
     func delete(key: String, _ db: Database) throws -> Int {
-        try delete.execute(arguments: StatementArguments(RowKey.parts(key)))
+        try delete.execute(RowKey.parts(key).map(SQLValue.text))
         return db.changesCount
     }
 }

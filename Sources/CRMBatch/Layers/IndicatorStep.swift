@@ -1,4 +1,5 @@
 import CRMCore
+import CRMStore
 import GRDB
 
 /// The indicator layer (`ind_`): per customer, and rolled up per manager, org node and business line, per day.

@@ -1,4 +1,5 @@
 import CRMCore
+import CRMStore
 import GRDB
 
 /// `accounts.csv`; also gives each new account its running-balance row in the summary layer.

@@ -1,4 +1,5 @@
 import CRMCore
+import CRMStore
 
 /// `customers.csv`.
 struct CustomerLoader: ExtractLoader {

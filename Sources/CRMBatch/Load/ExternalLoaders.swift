@@ -1,4 +1,5 @@
 import CRMCore
+import CRMStore
 
 /// `ext_registration.csv`: business registration from the data vendor, keyed by USCC.
 struct RegistrationLoader: ExtractLoader {

@@ -1,4 +1,5 @@
 import CRMCore
+import CRMStore
 import GRDB
 
 /// `balances.csv`: the end-of-day balance of each account that changed; also moves the running balance.

@@ -1,4 +1,5 @@
 import CRMCore
+import CRMStore
 import GRDB
 
 /// What every file loader of one business date shares: the connection inside the day's transaction,

@@ -1,4 +1,5 @@
 import CRMCore
+import CRMStore
 
 /// `org.csv`: held until the whole file is read, because a parent may appear after its children.
 struct OrgLoader: ExtractLoader {

@@ -1,4 +1,3 @@
-import CRMCore
 import GRDB
 
 /// A replicated row as an op carries it: a JSON array of the table's column values in the table's column order,
@@ -12,31 +11,6 @@ public enum SyncRowData {
     /// The SQL expression that renders the row `alias` (with these columns) as op data.
     public static func sql(_ columns: [String], alias: String) -> String {
         "json_array(" + columns.map { "\(alias).\($0.quotedDatabaseIdentifier)" }.joined(separator: ", ") + ")"
-    }
-
-    /// The first `count` values of `data`, NULL where it has fewer. Integers stay exact; a number written with a
-    /// fraction is a REAL.
-    public static func values(_ data: String, count: Int) throws -> [DatabaseValue] {
-        guard case .array(let items) = try JSONValue.parse(data) else { throw SyncRowDataError(data: data) }
-        return (0..<count).map { index in
-            guard index < items.count else { return .null }
-            return databaseValue(items[index])
-        }
-    }
-
-    private static func databaseValue(_ item: JSONValue) -> DatabaseValue {
-        switch item {
-        case .null: return .null
-        case .bool(let value): return (value ? 1 : 0).databaseValue
-        case .int(let value), .money(let value): return value.databaseValue
-        case .decimal(let value, let decimals): return (Double(value) / pow10(decimals)).databaseValue
-        case .string(let value): return value.databaseValue
-        case .array, .object: return item.rendered().databaseValue
-        }
-    }
-
-    private static func pow10(_ exponent: Int) -> Double {
-        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
     }
 }
 

@@ -4,32 +4,55 @@ import Foundation
 import GRDB
 import Testing
 
-/// Rows as ops carry them: positional JSON arrays.
+/// Rows as ops carry them (positional JSON arrays), read straight into a statement by ``SyncRowBinder``.
 @Suite struct SyncRowDataTests {
-    @Test func aRowRenderedBySQLiteReadsBackToTheSameValues() throws {
+    /// Binds `data` into a fresh row of `u` (same columns as `t`) and returns it with each value's type.
+    private func bound(_ data: String, columns: Int, key: [Int], _ db: Database) throws -> (key: String, row: [String]) {
+        try db.execute(sql: "DELETE FROM u")
+        let insert = try BulkStatement(db, sql: "INSERT INTO u VALUES (\(Array(repeating: "?", count: columns).joined(separator: ", ")))")
+        let rowKey = try insert.bind { try SyncRowBinder(columnCount: columns, keyPositions: key).bind(data, to: $0) }
+        try insert.step()
+        let row = try String.fetchAll(db, sql: "SELECT typeof(value) || ':' || quote(value) FROM u, json_each(json_array(u.id, u.name, u.amount, u.rate, u.whole, u.note))")
+        return (rowKey, row)
+    }
+
+    @Test func aRowRenderedBySQLiteBindsBackToTheSameValuesAndKey() throws {
         let queue = try DatabaseQueue()
-        let row: [DatabaseValue] = try queue.write { db in
+        try queue.write { db in
             try db.execute(sql: """
-                CREATE TABLE t (id TEXT PRIMARY KEY, name TEXT, amount INTEGER, rate REAL, whole REAL, note TEXT);
-                INSERT INTO t VALUES ('C1', '某某"科技"有限公司\\n', 9007199254740993, 0.1, 2.0, NULL);
+                CREATE TABLE t (id TEXT, name TEXT, amount INTEGER, rate REAL, whole REAL, note TEXT, PRIMARY KEY (id, amount));
+                CREATE TABLE u (id TEXT, name TEXT, amount INTEGER, rate REAL, whole REAL, note TEXT);
+                INSERT INTO t VALUES ('C1', '某某"科技"有限公司\\n' || char(31) || '😀', 9007199254740993, 0.1, 2.0, NULL);
                 """)
             let data = try String.fetchOne(db, sql: "SELECT \(SyncRowData.sql(["id", "name", "amount", "rate", "whole", "note"], alias: "t")) FROM t")!
-            #expect(data == #"["C1","某某\"科技\"有限公司\\n",9007199254740993,0.1,2.0,null]"#)
-            return try SyncRowData.values(data, count: 6)
+            #expect(data == #"["C1","某某\"科技\"有限公司\\n\u001f😀",9007199254740993,0.1,2.0,null]"#)
+            let result = try bound(data, columns: 6, key: [0, 2], db)
+            #expect(result.key == "C1\u{1F}9007199254740993")
+            let original = try String.fetchOne(db, sql: "SELECT group_concat(typeof(value) || ':' || quote(value), '|') FROM t, json_each(json_array(t.id, t.name, t.amount, t.rate, t.whole, t.note))")
+            #expect(result.row.joined(separator: "|") == original)
+            #expect(try String.fetchOne(db, sql: "SELECT name FROM u") == "某某\"科技\"有限公司\\n\u{1F}😀")
+            #expect(try Int64.fetchOne(db, sql: "SELECT amount FROM u") == 9_007_199_254_740_993)
         }
-        #expect(row == ["C1".databaseValue, "某某\"科技\"有限公司\\n".databaseValue, Int64(9_007_199_254_740_993).databaseValue,
-                        0.1.databaseValue, 2.0.databaseValue, .null])
-        #expect(Double.fromDatabaseValue(row[4]) == 2.0 && Int64.fromDatabaseValue(row[2]) == 9_007_199_254_740_993)
     }
 
-    @Test func aRowWithFewerValuesReadsNullsAndExtraValuesAreLeft() throws {
-        #expect(try SyncRowData.values(#"["A",1]"#, count: 3) == ["A".databaseValue, 1.databaseValue, .null])
-        #expect(try SyncRowData.values(#"["A",1,"added later"]"#, count: 2) == ["A".databaseValue, 1.databaseValue])
+    @Test func aRowWithFewerValuesBindsNullsAndExtraValuesAreLeft() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE u (id TEXT, name TEXT, amount INTEGER, rate REAL, whole REAL, note TEXT)")
+            #expect(try bound(#"["A","B"]"#, columns: 6, key: [0], db).row == ["text:'A'", "text:'B'", "null:NULL", "null:NULL", "null:NULL", "null:NULL"])
+            #expect(try bound(#"["A","B",3,0.5,1e3,"x","added later"]"#, columns: 6, key: [0], db).row
+                    == ["text:'A'", "text:'B'", "integer:3", "real:0.5", "real:1000.0", "text:'x'"])
+        }
     }
 
-    @Test func dataThatIsNotAnArrayIsRefused() {
-        #expect(throws: SyncRowDataError.self) { try SyncRowData.values(#"{"id":"A"}"#, count: 1) }
-        #expect(throws: (any Error).self) { try SyncRowData.values("[1,", count: 1) }
+    @Test func dataThatIsNotAnArrayOfPlainValuesIsRefused() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE u (id TEXT, name TEXT, amount INTEGER, rate REAL, whole REAL, note TEXT)")
+            for data in [#"{"id":"A"}"#, "[1,", #"["A",[1]]"#, #"["A" "B"]"#, #"["A\q"]"#, #"["unclosed]"#, "[1]x", "[99999999999999999999x]"] {
+                #expect(throws: SyncRowDataError.self, "\(data)") { try bound(data, columns: 6, key: [0], db) }
+            }
+        }
     }
 }
 
