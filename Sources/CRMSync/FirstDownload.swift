@@ -30,13 +30,13 @@ enum FirstDownload {
 
     /// Writes a page's ops in order: a bucket's PUT holds the row and writes it unless another bucket already
     /// gave it newer data; a REMOVE lets go of it, deleting it when no bucket holds it any more.
-    static func write(_ ops: [SyncOp], bucket: String, shapes: inout ReplicaTableShapes, _ db: Database) throws {
+    static func write(_ page: PullResponse, bucket: String, shapes: inout ReplicaTableShapes, _ db: Database) throws {
         let newest = try BulkStatement(db, sql: "SELECT max(op_id) FROM sync_local_row WHERE tbl = ? AND row_key = ?")
         let hold = try BulkStatement(db, sql: "INSERT OR REPLACE INTO sync_local_row(tbl, row_key, bucket, op_id) VALUES (?, ?, ?, ?)")
         let release = try BulkStatement(db, sql: "DELETE FROM sync_local_row WHERE tbl = ? AND row_key = ? AND bucket = ?")
         var written = 0
         try ChangeCapture.paused(db) {
-            try ReplicaPositions.receive(ops, bucket: bucket, shapes: &shapes, db) { received in
+            try ReplicaPositions.receive(page, bucket: bucket, shapes: &shapes, db) { received in
                 let (op, row) = (received.op, [SQLValue.text(received.op.table), .text(received.rowKey)])
                 let top = try newest.int64(row)
                 if op.op == "PUT" {

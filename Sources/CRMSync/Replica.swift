@@ -65,9 +65,9 @@ public struct Replica: Sendable {
             var shapes = ReplicaTableShapes()
             if let bucket = page.bucket {
                 if try FirstDownload.applies(db) {
-                    try FirstDownload.write(page.ops, bucket: bucket, shapes: &shapes, db)
+                    try FirstDownload.write(page, bucket: bucket, shapes: &shapes, db)
                 } else {
-                    try ReplicaPositions.stage(page.ops, bucket: bucket, shapes: &shapes, db)
+                    try ReplicaPositions.stage(page, bucket: bucket, shapes: &shapes, db)
                 }
             }
             guard page.complete else { return .more }

@@ -11,14 +11,16 @@ enum ReplicaPositions {
         let rowKey: String
     }
 
-    /// Hands `take` each op after the bucket's saved position (a page received twice adds nothing) and moves the
-    /// position to the last one, adding their checksums. An op whose checksum does not match its content is
-    /// refused, and the page with it.
-    static func receive(_ ops: [SyncOp], bucket: String, shapes: inout ReplicaTableShapes, _ db: Database,
+    /// Hands `take` each op of a page that follows on from the bucket's saved position, and moves the position to
+    /// the page's end, adding the ops' checksums and those of the MOVEs it passes. A page that does not follow on
+    /// (received twice, or late) adds nothing. An op whose checksum does not match its content is refused, and
+    /// the page with it.
+    static func receive(_ page: PullResponse, bucket: String, shapes: inout ReplicaTableShapes, _ db: Database,
                         _ take: (Received) throws -> Void) throws {
         var position = try Row.fetchOne(db, sql: "SELECT op_id, checksum FROM sync_replica_bucket WHERE bucket = ?", arguments: [bucket])
             .map { (opID: $0["op_id"] as Int64, checksum: $0["checksum"] as Int64) } ?? (opID: 0, checksum: 0)
-        for op in ops where op.opID > position.opID {
+        guard page.after == position.opID, page.through > position.opID else { return }
+        for op in page.ops {
             let shape = try shapes.shape(op.table, db)
             var rowKey = op.rowKey
             if op.op == "PUT", let data = op.data {
@@ -32,8 +34,9 @@ enum ReplicaPositions {
                 throw SyncFailure("bad_op", "收到的同步数据校验失败 (op \(op.opID) of \(bucket) does not match its checksum)", temporary: true)
             }
             try take(Received(op: op, shape: shape, rowKey: rowKey))
-            position = (op.opID, SyncHash.add(position.checksum, op.checksum))
+            position.checksum = SyncHash.add(position.checksum, op.checksum)
         }
+        position = (page.through, SyncHash.add(position.checksum, page.moved))
         try db.execute(sql: """
             INSERT INTO sync_replica_bucket(bucket, op_id, checksum) VALUES (?, ?, ?)
             ON CONFLICT(bucket) DO UPDATE SET op_id = excluded.op_id, checksum = excluded.checksum
@@ -41,9 +44,9 @@ enum ReplicaPositions {
     }
 
     /// Stages ops for the next checkpoint to show.
-    static func stage(_ ops: [SyncOp], bucket: String, shapes: inout ReplicaTableShapes, _ db: Database) throws {
+    static func stage(_ page: PullResponse, bucket: String, shapes: inout ReplicaTableShapes, _ db: Database) throws {
         let insert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO sync_staged_op(bucket, op_id, op, tbl, row_key, data) VALUES (?, ?, ?, ?, ?, ?)")
-        try receive(ops, bucket: bucket, shapes: &shapes, db) { received in
+        try receive(page, bucket: bucket, shapes: &shapes, db) { received in
             let op = received.op
             try insert.execute(arguments: [bucket, op.opID, op.op, op.table, received.rowKey, op.data])
         }

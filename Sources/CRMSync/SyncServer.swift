@@ -58,6 +58,7 @@ public struct SyncServer: Sendable {
             let allowed = Set(names)
             let checkpoint: SyncCheckpoint
             if let target = request.target, target.epoch == (try SyncMeta.value("epoch", db)),
+               target.compaction == (try OpPublisher.compactionGeneration(db)),
                target.buckets.allSatisfy({ allowed.contains($0.bucket) }) {
                 checkpoint = target
             } else {
@@ -68,9 +69,15 @@ public struct SyncServer: Sendable {
             guard let next = behind.first else {
                 return PullResponse(checkpoint: checkpoint, bucket: nil, ops: [], complete: true)
             }
-            let ops = try SyncOp.fetchPage(db, bucket: next.bucket, after: positions[next.bucket] ?? 0, upTo: next.opID, limit: pageSize)
-            let finished = behind.count == 1 && ops.last?.opID == next.opID
-            return PullResponse(checkpoint: checkpoint, bucket: next.bucket, ops: ops, complete: finished)
+            let after = positions[next.bucket] ?? 0
+            let ops = try SyncOp.fetchPage(db, bucket: next.bucket, after: after, upTo: next.opID, limit: pageSize)
+            // A full page ends at its last op; a short one takes in the MOVEs up to the checkpoint too.
+            let through = ops.count == pageSize ? ops[ops.count - 1].opID : next.opID
+            let moved = try Int64.fetchOne(db, sql: """
+                SELECT COALESCE(sum(checksum), 0) % 4294967296 FROM sync_op WHERE bucket = ? AND op_id > ? AND op_id <= ? AND op = 'MOVE'
+                """, arguments: [next.bucket, after, through]) ?? 0
+            return PullResponse(checkpoint: checkpoint, bucket: next.bucket, ops: ops, after: after, through: through, moved: moved,
+                                complete: behind.count == 1 && through == next.opID)
         }
     }
 
@@ -81,7 +88,8 @@ public struct SyncServer: Sendable {
         let buckets = names.map { name in
             BucketPosition(bucket: name, opID: byName[name]?["last_op_id"] ?? 0, checksum: byName[name]?["checksum"] ?? 0)
         }
-        return SyncCheckpoint(epoch: try SyncMeta.value("epoch", db) ?? "", buckets: buckets, lastMutationSeq: lastSeq)
+        return SyncCheckpoint(epoch: try SyncMeta.value("epoch", db) ?? "", buckets: buckets, lastMutationSeq: lastSeq,
+                              compaction: try OpPublisher.compactionGeneration(db))
     }
 
     // MARK: Push
@@ -163,11 +171,11 @@ public struct SyncServer: Sendable {
 }
 
 extension SyncOp {
-    /// A bucket's ops after `after`, up to and including `upTo`, oldest first.
+    /// A bucket's live ops (not MOVEs) after `after`, up to and including `upTo`, oldest first.
     static func fetchPage(_ db: Database, bucket: String, after: Int64, upTo: Int64, limit: Int) throws -> [SyncOp] {
         try Row.fetchAll(db, sql: """
             SELECT op_id, op, tbl, row_key, data, checksum FROM sync_op
-            WHERE bucket = ? AND op_id > ? AND op_id <= ? ORDER BY op_id LIMIT ?
+            WHERE bucket = ? AND op_id > ? AND op_id <= ? AND op <> 'MOVE' ORDER BY op_id LIMIT ?
             """, arguments: [bucket, after, upTo, limit]).map { row in
             SyncOp(opID: row["op_id"], op: row["op"], table: row["tbl"], rowKey: row["row_key"], data: row["data"], checksum: row["checksum"])
         }

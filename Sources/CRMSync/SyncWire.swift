@@ -20,20 +20,32 @@ public struct BucketPosition: Codable, Sendable, Equatable {
 }
 
 /// What the server holds for a user at one moment: the user's buckets with their last op and checksum, the
-/// server's epoch, and the last change of this client the server has handled.
+/// server's epoch and compaction generation, and the last change of this client the server has handled.
 public struct SyncCheckpoint: Codable, Sendable, Equatable {
     public var epoch: String
     public var buckets: [BucketPosition]
     public var lastMutationSeq: Int64
+    /// How many times the log had compacted itself when the checkpoint was made: a download towards an older
+    /// one gets a new checkpoint.
+    public var compaction: Int64
 
-    public init(epoch: String, buckets: [BucketPosition], lastMutationSeq: Int64) {
+    public init(epoch: String, buckets: [BucketPosition], lastMutationSeq: Int64, compaction: Int64 = 0) {
         self.epoch = epoch
         self.buckets = buckets
         self.lastMutationSeq = lastMutationSeq
+        self.compaction = compaction
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let fields = try decoder.container(keyedBy: CodingKeys.self)
+        epoch = try fields.decode(String.self, forKey: .epoch)
+        buckets = try fields.decode([BucketPosition].self, forKey: .buckets)
+        lastMutationSeq = try fields.decode(Int64.self, forKey: .lastMutationSeq)
+        compaction = try fields.decodeIfPresent(Int64.self, forKey: .compaction) ?? 0
     }
 
     enum CodingKeys: String, CodingKey {
-        case epoch, buckets
+        case epoch, buckets, compaction
         case lastMutationSeq = "last_mutation_seq"
     }
 }
@@ -79,18 +91,29 @@ public struct PullRequest: Codable, Sendable {
     }
 }
 
-/// One page of a pull: the checkpoint, up to a page of one bucket's ops after the replica's position, and
-/// whether the replica then has everything up to the checkpoint. Its JSON is ``PullPageCodec``'s.
+/// One page of a pull: the checkpoint, up to a page of one bucket's live ops after the replica's position, the
+/// MOVEs among them folded into one checksum, and whether the replica then has everything up to the
+/// checkpoint. Its JSON is ``PullPageCodec``'s.
 public struct PullResponse: Sendable {
     public var checkpoint: SyncCheckpoint
     public var bucket: String?
     public var ops: [SyncOp]
+    /// The position the page follows on from: it applies only to a replica still there.
+    public var after: Int64
+    /// The position the page takes the bucket to: its last op, or a later MOVE.
+    public var through: Int64
+    /// The sum of the checksums of the MOVEs between `after` and `through` (modulo 2^32).
+    public var moved: Int64
     public var complete: Bool
 
-    public init(checkpoint: SyncCheckpoint, bucket: String?, ops: [SyncOp], complete: Bool) {
+    public init(checkpoint: SyncCheckpoint, bucket: String?, ops: [SyncOp], after: Int64 = 0, through: Int64? = nil, moved: Int64 = 0,
+                complete: Bool) {
         self.checkpoint = checkpoint
         self.bucket = bucket
         self.ops = ops
+        self.after = after
+        self.through = through ?? ops.last?.opID ?? after
+        self.moved = moved
         self.complete = complete
     }
 }

@@ -47,7 +47,7 @@ public enum Schema {
             try ProspectCacheTables.recreate(db)
         }
         migrator.registerMigration("v8-sync-positional-rows", migrate: SyncTables.restartLogs)
-        migrator.registerMigration(SyncTables.pageFormatMigration, migrate: SyncTables.restartLogs)
+        migrator.registerMigration(SyncTables.pageFormatMigration, migrate: SyncTables.pageFormat)
         return migrator
     }
 }

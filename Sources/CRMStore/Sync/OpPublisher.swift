@@ -7,7 +7,9 @@ import GRDB
 /// that newly holds it, or every bucket when its data changed, gets a PUT with the row as ``SyncRowData``; a bucket
 /// that held it and no longer does (a reassigned customer, a deleted row) gets a REMOVE. A row that aged out of
 /// its table's history window gets none: it only leaves the bookkeeping, as replicas drop such rows themselves.
-/// Running it again with nothing noted does nothing.
+/// Ops a new op supersedes (the same row in the same bucket), and the PUTs of aged rows, become MOVEs: the log
+/// compacts itself as it is written, so a first download takes only what is live. Running it again with
+/// nothing noted does nothing.
 public enum OpPublisher {
     /// Publishes every noted row; `clientID` is the replica whose pushed change is being applied, if any.
     /// Returns how many ops were appended.
@@ -88,7 +90,10 @@ public enum OpPublisher {
         try db.execute(sql: """
             DELETE FROM sync_row_bucket WHERE tbl = :tbl AND row_key IN (SELECT row_key FROM sync_aged_row);
             DELETE FROM sync_row_version WHERE tbl = :tbl AND row_key IN (SELECT row_key FROM sync_aged_row);
+            UPDATE sync_op SET op = 'MOVE', data = NULL
+            WHERE op <> 'MOVE' AND tbl = :tbl AND row_key IN (SELECT row_key FROM sync_aged_row) AND op = 'PUT';
             """, arguments: ["tbl": table.name])
+        try compacted(db.changesCount, db)
         let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM sync_new_op") ?? 0
         guard count > 0 else { return 0 }
         try db.execute(sql: """
@@ -108,9 +113,25 @@ public enum OpPublisher {
             ON CONFLICT(tbl, row_key) DO UPDATE SET op_id = excluded.op_id, data_hash = excluded.data_hash, client_id = excluded.client_id;
             DELETE FROM sync_row_version WHERE tbl = :tbl AND row_key IN (SELECT row_key FROM sync_dirty WHERE tbl = :tbl)
               AND row_key NOT IN (SELECT row_key FROM sync_new_row);
-            """, arguments: ["tbl": table.name, "client": clientID])
+            UPDATE sync_op SET op = 'MOVE', data = NULL
+            WHERE op <> 'MOVE' AND tbl = :tbl AND op_id <= :base AND (row_key, bucket) IN (SELECT row_key, bucket FROM sync_new_op);
+            """, arguments: ["tbl": table.name, "client": clientID, "base": base])
+        try compacted(db.changesCount, db)
         try SyncMeta.set("last_op_id", String(base + Int64(count)), db)
         return count
+    }
+
+    /// The compaction generation: how many publishes have turned ops into MOVEs. A download towards a
+    /// checkpoint from an earlier generation might find an op gone whose successor lies past that checkpoint,
+    /// so the server gives such a pull a new checkpoint.
+    public static func compactionGeneration(_ db: Database) throws -> Int64 {
+        try SyncMeta.value("compaction", db).flatMap { Int64($0) } ?? 0
+    }
+
+    /// Counts a compaction when `moved` ops became MOVEs.
+    private static func compacted(_ moved: Int, _ db: Database) throws {
+        guard moved > 0 else { return }
+        try SyncMeta.set("compaction", String(try compactionGeneration(db) + 1), db)
     }
 
     /// Columns that say where a row came from rather than what it says.

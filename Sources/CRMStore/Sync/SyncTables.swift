@@ -77,6 +77,23 @@ public enum SyncTables {
     /// server-only columns, no REMOVE for aged rows): replicas of an earlier schema are not served.
     public static let pageFormatMigration = "v9-sync-pages"
 
+    /// v9: the log starts afresh for the new page format, and an op may become a MOVE: one that a later op on the
+    /// same row in the same bucket superseded, or the PUT of a row that aged out of its window. A MOVE keeps its
+    /// op id and checksum and loses its data; pages leave it out and carry the sum of its checksums instead. The
+    /// partial index finds a row's live ops in a bucket.
+    static func pageFormat(_ db: Database) throws {
+        try restartLogs(db)
+        try db.execute(sql: """
+            DROP TABLE sync_op;
+            CREATE TABLE sync_op (
+              bucket TEXT NOT NULL, op_id INTEGER NOT NULL, op TEXT NOT NULL CHECK (op IN ('PUT', 'REMOVE', 'MOVE')),
+              tbl TEXT NOT NULL, row_key TEXT NOT NULL, data TEXT, checksum INTEGER NOT NULL,
+              PRIMARY KEY (bucket, op_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX sync_op_live ON sync_op(tbl, row_key, bucket) WHERE op <> 'MOVE';
+            """)
+    }
+
     /// Starts the op logs afresh when what ops carry changes (v8: positional rows; v9: the page format): a server
     /// starts a new epoch and publishes every row again at its next start (as after any migration), and a
     /// replica downloads again, keeping its pending changes.

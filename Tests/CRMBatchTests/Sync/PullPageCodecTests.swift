@@ -13,13 +13,15 @@ import Testing
         let ops = [SyncOp(opID: 7, op: "PUT", table: "base_customer", rowKey: "C1", data: #"["C1","某\"科技\"公司",12]"#, checksum: 42),
                    SyncOp(opID: 8, op: "PUT", table: "ind_customer_day", rowKey: "2025-01-02\u{1F}C1", data: #"["2025-01-02","C1",5]"#, checksum: 43),
                    SyncOp(opID: 9, op: "REMOVE", table: "base_customer", rowKey: "C2", data: nil, checksum: 44)]
-        let text = String(decoding: try PullPageCodec.encode(PullResponse(checkpoint: checkpoint, bucket: "portfolio:E1", ops: ops, complete: true)),
-                          as: UTF8.self)
-        #expect(text.hasSuffix(#","bucket":"portfolio:E1","complete":true,"tables":["base_customer","ind_customer_day"],"#
+        let sent = PullResponse(checkpoint: checkpoint, bucket: "portfolio:E1", ops: ops, after: 3, through: 12, moved: 4_000_000_000, complete: true)
+        let text = String(decoding: try PullPageCodec.encode(sent), as: UTF8.self)
+        #expect(text.hasSuffix(#","bucket":"portfolio:E1","after":3,"through":12,"moved":4000000000,"complete":true,"#
+                               + #""tables":["base_customer","ind_customer_day"],"#
                                + #""ops":[[7,0,42,["C1","某\"科技\"公司",12]],[8,1,43,["2025-01-02","C1",5]],[9,0,44,"C2"]]}"#))
 
         let page = try PullPageCodec.decode(Data(text.utf8))
         #expect(page.checkpoint == checkpoint && page.bucket == "portfolio:E1" && page.complete)
+        #expect(page.after == 3 && page.through == 12 && page.moved == 4_000_000_000)
         // A PUT's key is left for the replica to read from its data; everything else comes back as sent.
         #expect(page.ops == ops.map { op in
             var read = op

@@ -84,6 +84,10 @@ import Testing
         let start = SyncBank.day10.description
         let agedKeys = "SELECT count(*) FROM %@ WHERE tbl = 'ind_customer_day' AND substr(row_key, 1, 10) < ?"
         #expect(try server.database.readNow { db in try Int.fetchOne(db, sql: removes) } == removesBefore)
+        // Their PUTs are compacted away: a first download no longer takes them.
+        #expect(try server.database.readNow { db in
+            try Int.fetchOne(db, sql: agedKeys.replacingOccurrences(of: "%@", with: "sync_op") + " AND op <> 'MOVE'", arguments: [start])
+        } == 0)
         #expect(try server.database.readNow { db in
             try Int.fetchOne(db, sql: agedKeys.replacingOccurrences(of: "%@", with: "sync_row_bucket"), arguments: [start])
         } == 0)
@@ -122,5 +126,40 @@ import Testing
         #expect(try laptop.replica.database.readNow { db in
             try Int.fetchOne(db, sql: "SELECT balance FROM sum_account_balance WHERE account_no = ?", arguments: [account])
         } == 123_456)
+    }
+
+    @Test func supersededOpsBecomeMovesAndDownloadsStillAgree() async throws {
+        let server = try SyncBank.server(in: folder)
+        let rm = try SyncBank.staff(server, .relationshipManager)[0]
+        let (midway, onePage) = try laptop(rm, server, maxPages: 1)
+        _ = try await onePage.sync()
+        let generation = try server.database.readNow { db in try OpPublisher.compactionGeneration(db) }
+
+        let customer = try #require(try ScopeOracle.customers(server, rm).sorted().last)
+        for name in ["福州恒通建材有限公司", "福州恒通建材集团有限公司"] {
+            try server.database.writeNow { db in
+                try db.execute(sql: "UPDATE base_customer SET name = ? WHERE customer_id = ?", arguments: [name, customer])
+            }
+            try server.publishPending()
+        }
+        let live = "SELECT count(*) FROM sync_op WHERE op <> 'MOVE' AND bucket IN ('ref', 'portfolio:\(rm.staffID)')"
+        let (after, moves, doubled) = try server.database.readNow { db in
+            (try OpPublisher.compactionGeneration(db),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM sync_op WHERE op = 'MOVE' AND tbl = 'base_customer' AND row_key = ?",
+                              arguments: [customer]) ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM sync_op WHERE op <> 'MOVE' GROUP BY bucket, tbl, row_key HAVING count(*) > 1)"))
+        }
+        #expect(after > generation)
+        #expect(moves >= 2)
+        #expect(doubled == 0)
+
+        // A download begun before the compaction gets a new checkpoint and ends where a fresh one does, which
+        // takes only the live ops.
+        try await midway.syncUntilComplete()
+        let (fresh, _) = try laptop(rm, server)
+        let report = try await fresh.syncUntilComplete()
+        #expect(report.opsReceived == (try server.database.readNow { db in try Int.fetchOne(db, sql: live) }))
+        #expect(try everything(midway.replica) == everything(fresh.replica))
+        #expect(try ScopeOracle.rows("base_customer", fresh.replica.database)[customer]?.contains("福州恒通建材集团有限公司") == true)
     }
 }
