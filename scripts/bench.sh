@@ -20,9 +20,11 @@
 # BENCH_ONLY=batch parts 1 to 3; BENCH_ONLY=precision part P alone; BENCH_ONLY=server part H alone;
 # BENCH_ONLY=sync part Y alone.
 #   Y. sync (crm bench-sync) on the small demo bank loaded to its second-last day: the server's first publish of
-#      every row, a team lead's initial download (the scope nearest 500 customers; goal: 500 customers within 5 s),
-#      then the last day's batch on the server and the bytes of that day's incremental sync against the full
-#      replica's (goal: at most 2%).
+#      every row, a team lead's initial download (the lead or branch head nearest 500 customers), then the last
+#      day's batch on the server and the bytes of that day's incremental sync against the full replica's database
+#      (goal: at most 2%) and against its first download, with the day's ops by table; last, the first sync of a
+#      500-customer portfolio, the relationship manager with the largest book given assisting roles up to 500
+#      customers (goal: within 5 s).
 #   H. the server (scripts/bench-server.sh): the customer 360 view over HTTP (goal >= 2,000 requests/s, p99 <= 50 ms
 #      at 32 connections) beside /health, and real-time ingest in movements/s, durable.
 set -euo pipefail
@@ -70,7 +72,7 @@ fi
 [ "${BENCH_ONLY:-all}" = server ] && exit 0
 
 if [ "${BENCH_ONLY:-all}" = all ] || [ "${BENCH_ONLY:-all}" = sync ]; then
-  echo "== sync of one scope, initial and one day's incremental (crm bench-sync)"
+  echo "== sync: a scope's initial and one day's incremental download, a 500-customer portfolio's first (crm bench-sync)"
   SOURCE="$DIR/cache/crm/demo-small-seed42-2025-01-01-400"
   if [ ! -f "$DIR/small-sync.sqlite" ]; then
     [ -d "$SOURCE" ] || XDG_CACHE_HOME="$DIR/cache" $CRM demo --scale small --no-tui --db "$DIR/small-demo.sqlite" >/dev/null 2>&1
