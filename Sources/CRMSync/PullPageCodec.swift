@@ -87,16 +87,15 @@ private struct PageReader {
             try expect(":")
             switch key {
             case "checkpoint": checkpoint = try JSONDecoder().decode(SyncCheckpoint.self, from: Data(rawValue()))
-            case "bucket": bucket = try peek() == UInt8(ascii: "n") ? literal("null", nil) : string()
-            case "complete": complete = try peek() == UInt8(ascii: "t") ? literal("true", true) : literal("false", false)
+            case "bucket": bucket = try nextValue() == UInt8(ascii: "n") ? literal("null", nil) : string()
+            case "complete": complete = try nextValue() == UInt8(ascii: "t") ? literal("true", true) : literal("false", false)
             case "after": after = try integer()
             case "through": through = try integer()
             case "moved": moved = try integer()
             case "tables": tables = try JSONDecoder().decode([String].self, from: Data(rawValue()))
             case "ops":
                 try expect("[")
-                skipWhitespace()
-                if try peek() == UInt8(ascii: "]") {
+                if try nextValue() == UInt8(ascii: "]") {
                     index += 1
                 } else {
                     repeat {
@@ -107,7 +106,7 @@ private struct PageReader {
                         try expect(",")
                         let checksum = try integer()
                         try expect(",")
-                        let isData = try peek() == UInt8(ascii: "[")
+                        let isData = try nextValue() == UInt8(ascii: "[")
                         let row = isData ? String(decoding: try rawValue(), as: UTF8.self) : try string()
                         try expect("]")
                         ops.append((opID, table, checksum, row, isData))
@@ -214,6 +213,12 @@ private struct PageReader {
 
     private mutating func skipWhitespace() {
         while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+    }
+
+    /// The first byte of the next value, after any whitespace.
+    private mutating func nextValue() throws -> UInt8 {
+        skipWhitespace()
+        return try peek()
     }
 
     private func peek() throws -> UInt8 {

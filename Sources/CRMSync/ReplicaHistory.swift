@@ -5,10 +5,16 @@ import GRDB
 /// out of them itself, when its latest loaded business date moves: the server sends no REMOVE for them, which
 /// would be a tenth of every day's download.
 enum ReplicaHistory {
-    /// Deletes the windowed tables' rows older than their windows, with their bucket bookkeeping; returns how many
-    /// rows went. Runs inside the transaction that shows a checkpoint, with change capture paused.
+    /// The latest business date the windows were last counted from.
+    private static let expiredKey = "windows_from"
+
+    /// Deletes the windowed tables' rows older than their windows, with their bucket bookkeeping, when the latest
+    /// business date has moved since the last time; returns how many rows went. Runs inside the transaction that
+    /// shows a checkpoint, with change capture paused.
     static func expire(_ db: Database) throws -> Int {
-        guard let latest = try String.fetchOne(db, sql: "SELECT max(biz_date) FROM if_batch") else { return 0 }
+        guard let latest = try String.fetchOne(db, sql: "SELECT max(biz_date) FROM if_batch"),
+              try SyncMeta.value(expiredKey, db) != latest else { return 0 }
+        try SyncMeta.set(expiredKey, latest, db)
         var removed = 0
         for table in SyncCatalog.tables {
             guard let window = table.window, let start = try window.start(latest: latest, db) else { continue }
@@ -21,5 +27,10 @@ enum ReplicaHistory {
             removed += db.changesCount
         }
         return removed
+    }
+
+    /// Makes the next checkpoint count the windows again: a bucket downloaded anew may bring back rows of any age.
+    static func recount(_ db: Database) throws {
+        try SyncMeta.remove(expiredKey, db)
     }
 }

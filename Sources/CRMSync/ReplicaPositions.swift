@@ -70,6 +70,7 @@ enum ReplicaPositions {
             DELETE FROM sync_replica_bucket WHERE bucket = :bucket;
             UPDATE sync_local_row SET op_id = -1 WHERE bucket = :bucket;
             """, arguments: ["bucket": bucket])
+        try ReplicaHistory.recount(db)
     }
 
     /// Downloads every bucket again (a new server epoch), keeping the pending changes.
@@ -78,5 +79,6 @@ enum ReplicaPositions {
             DELETE FROM sync_staged_op; DELETE FROM sync_replica_bucket; UPDATE sync_local_row SET op_id = -1;
             DELETE FROM sync_meta WHERE key = 'target';
             """)
+        try ReplicaHistory.recount(db)
     }
 }

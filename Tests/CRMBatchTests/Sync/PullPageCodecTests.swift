@@ -40,6 +40,20 @@ import Testing
         #expect(page.ops.first?.rowKey == key)
     }
 
+    @Test func aPageWithWhitespaceAndUnknownMembersReadsTheSame() throws {
+        let text = """
+            { "checkpoint" : { "epoch" : "e1", "buckets" : [ { "bucket" : "portfolio:E1", "op_id" : 9, "checksum" : 77 } ],
+                               "last_mutation_seq" : 3 },
+              "bucket" : "portfolio:E1", "after" : 0, "through" : 9, "moved" : 5, "complete" : true, "added_later" : [ 1, { "a" : null } ],
+              "tables" : [ "base_customer" ],
+              "ops" : [ [ 7 , 0 , 42 , [ "C1" , 12 ] ] , [ 8 , 0 , 43 , "C2" ] ] }
+            """
+        let page = try PullPageCodec.decode(Data(text.utf8))
+        #expect(page.checkpoint == checkpoint && page.through == 9 && page.moved == 5 && page.complete)
+        #expect(page.ops == [SyncOp(opID: 7, op: "PUT", table: "base_customer", rowKey: "", data: #"[ "C1" , 12 ]"#, checksum: 42),
+                             SyncOp(opID: 8, op: "REMOVE", table: "base_customer", rowKey: "C2", data: nil, checksum: 43)])
+    }
+
     @Test func aPageCutAnywhereOrGarbledIsATemporaryFailure() throws {
         let ops = (1...20).map { (number: Int) -> SyncOp in
             let removed = number % 5 == 0
