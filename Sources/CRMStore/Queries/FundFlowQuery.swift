@@ -34,24 +34,11 @@ public enum FundFlowQuery {
         try LoadedDates.requireCustomer(db, id)
         guard from <= to else { throw QueryError.badRange(from: from, to: to) }
         var flow = FundFlow(customerID: id, from: from, to: to)
-        let window: StatementArguments = ["id": id, "from": from.description, "to": to.description]
-        // Whole months come from the monthly totals, the days at either edge from the daily ones: each is a key lookup.
-        var months: [String] = []
-        var days: [String] = []
-        var date = from
-        while date <= to {
-            if date == date.startOfMonth && date.endOfMonth <= to {
-                months.append(date.monthKey)
-                date = date.endOfMonth.adding(days: 1)
-            } else {
-                days.append(date.description)
-                date = date.adding(days: 1)
-            }
-        }
+        let (months, days) = try periods(db, from: from, to: to)
         for (table, period, keys) in [("app_fundflow_month", "month", months), ("app_fundflow_day", "biz_date", days)] where !keys.isEmpty {
             let totals = try Row.fetchOne(db, sql: """
                 SELECT SUM(in_bank_in), SUM(out_bank_in), SUM(in_bank_out), SUM(out_bank_out), SUM(same_name_in), SUM(same_name_out)
-                FROM \(table) WHERE \(period) IN (\(keys.map { _ in "?" }.joined(separator: ", "))) AND customer_id = ?
+                FROM \(table) WHERE \(period) IN (\(placeholders(keys))) AND customer_id = ?
                 """, arguments: StatementArguments(keys + [id]))
             flow.inBankIn += totals?[0] ?? 0
             flow.outBankIn += totals?[1] ?? 0
@@ -64,41 +51,68 @@ public enum FundFlowQuery {
         let roleMonths = (0..<12).map { back in
             BusinessDate(year: to.year - (to.month - 1 < back ? 1 : 0), month: (to.month - 1 - back + 12) % 12 + 1, day: 1)!.monthKey
         }
-        let args = window
-        var windowMonths: [String] = []
-        var month = from.startOfMonth
-        while month <= to {
-            windowMonths.append(month.monthKey)
-            month = month.endOfMonth.adding(days: 1)
-        }
+        // Counterparties of whole months come from their monthly rows, which a replica holds; only the days of
+        // a month the window cuts are read from the transactions, which stay on the server.
         flow.counterparties = try Row.fetchAll(db, sql: """
-            WITH window AS (
-              SELECT counterparty_key, MAX(counterparty_name) AS name, MAX(counterparty_account) AS account,
-                MAX(counterparty_bank_code) AS bank_code, MAX(counterparty_in_bank) AS in_bank,
-                SUM(CASE WHEN direction = 'C' THEN amount ELSE 0 END) AS inflow,
-                SUM(CASE WHEN direction = 'D' THEN amount ELSE 0 END) AS outflow,
-                COUNT(DISTINCT substr(biz_date, 1, 7)) AS months_active
+            WITH part AS (
+              SELECT counterparty_key, counterparty_name AS name, counterparty_account AS account, counterparty_bank_code AS bank_code,
+                in_bank, inflow, outflow, month
+              FROM app_counterparty_month WHERE month IN (\(placeholders(months))) AND customer_id = ?
+              UNION ALL
+              SELECT counterparty_key, counterparty_name, counterparty_account, counterparty_bank_code, counterparty_in_bank,
+                CASE WHEN direction = 'C' THEN amount ELSE 0 END, CASE WHEN direction = 'D' THEN amount ELSE 0 END, substr(biz_date, 1, 7)
               FROM base_transaction
-              WHERE substr(biz_date, 1, 7) IN (\(windowMonths.map { "'\($0)'" }.joined(separator: ", "))) AND customer_id = :id
-                AND biz_date BETWEEN :from AND :to AND kind = 'NORMAL' AND reversed_on IS NULL
+              WHERE biz_date IN (\(placeholders(days))) AND customer_id = ? AND kind = 'NORMAL' AND reversed_on IS NULL
                 AND same_name = 0 AND counterparty_key <> ''
-              GROUP BY counterparty_key
+            ),
+            window AS (
+              SELECT counterparty_key, MAX(name) AS name, MAX(account) AS account, MAX(bank_code) AS bank_code,
+                MAX(in_bank) AS in_bank, SUM(inflow) AS inflow, SUM(outflow) AS outflow,
+                COUNT(DISTINCT CASE WHEN inflow <> 0 OR outflow <> 0 THEN month END) AS months_active
+              FROM part GROUP BY counterparty_key HAVING SUM(inflow) <> 0 OR SUM(outflow) <> 0
             ),
             roles AS (
               SELECT counterparty_key, SUM(supplier_payments > 0) AS supplier_months, SUM(buyer_payments > 0) AS buyer_months
               FROM app_counterparty_month
-              WHERE month IN (\(roleMonths.map { "'\($0)'" }.joined(separator: ", "))) AND customer_id = :id
+              WHERE month IN (\(placeholders(roleMonths))) AND customer_id = ?
               GROUP BY counterparty_key
             )
             SELECT w.*, COALESCE(r.supplier_months, 0) AS supplier_months, COALESCE(r.buyer_months, 0) AS buyer_months
             FROM window w LEFT JOIN roles r ON r.counterparty_key = w.counterparty_key
             ORDER BY w.inflow + w.outflow DESC, w.counterparty_key
-            """, arguments: args).map { row in
+            """, arguments: StatementArguments(months + [id] + days + [id] + roleMonths + [id])).map { row in
             CounterpartyFlow(name: row["name"] ?? row["counterparty_key"], account: row["account"], bankCode: row["bank_code"],
                              inBank: row["in_bank"], inflow: row["inflow"], outflow: row["outflow"],
                              monthsActive: row["months_active"],
                              role: FundFlowRules.role(supplierMonths: row["supplier_months"], buyerMonths: row["buyer_months"]))
         }
         return flow
+    }
+
+    /// The window as months whose every loaded date lies inside it (read from the monthly aggregates, which hold
+    /// exactly the loaded dates) and the remaining dates (read day by day): each is a key lookup.
+    private static func periods(_ db: Database, from: BusinessDate, to: BusinessDate) throws -> (months: [String], days: [String]) {
+        var touched: [String] = []
+        var month = from.startOfMonth
+        while month <= to {
+            touched.append(month.monthKey)
+            month = month.endOfMonth.adding(days: 1)
+        }
+        let loaded = try Row.fetchAll(db, sql: """
+            SELECT substr(biz_date, 1, 7), MIN(biz_date), MAX(biz_date) FROM if_batch
+            WHERE substr(biz_date, 1, 7) IN (\(placeholders(touched))) GROUP BY 1
+            """, arguments: StatementArguments(touched))
+        let whole = Set(loaded.filter { ($0[1] as String) >= from.description && ($0[2] as String) <= to.description }.map { $0[0] as String })
+        var days: [String] = []
+        var date = from
+        while date <= to {
+            if !whole.contains(date.monthKey) { days.append(date.description) }
+            date = date.adding(days: 1)
+        }
+        return (touched.filter(whole.contains), days)
+    }
+
+    private static func placeholders(_ keys: [String]) -> String {
+        keys.isEmpty ? "NULL" : keys.map { _ in "?" }.joined(separator: ", ")
     }
 }

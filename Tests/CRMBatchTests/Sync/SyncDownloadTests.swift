@@ -162,4 +162,28 @@ import Testing
         #expect(try everything(midway.replica) == everything(fresh.replica))
         #expect(try ScopeOracle.rows("base_customer", fresh.replica.database)[customer]?.contains("福州恒通建材集团有限公司") == true)
     }
+
+    @Test func aLaptopsFundChainEqualsTheServersWithoutTheTransactions() async throws {
+        let server = try SyncBank.server(in: folder)
+        let rm = try SyncBank.staff(server, .relationshipManager)[0]
+        let (laptop, _) = try laptop(rm, server)
+        try await laptop.syncUntilComplete()
+        #expect(try laptop.replica.database.readNow { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM base_transaction") } == 0)
+        let windows = [(TinyBank.start, SyncBank.day10), (TinyBank.start.adding(days: 3), SyncBank.day10.adding(days: -2))]
+        var counterparties = 0
+        for customer in try ScopeOracle.customers(server, rm).sorted() {
+            for (from, to) in windows {
+                let onServer = try server.database.readNow { db in try FundFlowQuery.customer(db, id: customer, from: from, to: to) }
+                let onLaptop = try laptop.replica.database.readNow { db in try FundFlowQuery.customer(db, id: customer, from: from, to: to) }
+                if from == TinyBank.start {
+                    #expect(onLaptop == onServer, "\(customer)")
+                    counterparties += onLaptop.counterparties.count
+                } else {
+                    // Days of a month the window cuts are read from the transactions, which stay on the server.
+                    #expect(onLaptop.counterparties.count <= onServer.counterparties.count, "\(customer)")
+                }
+            }
+        }
+        #expect(counterparties > 0)
+    }
 }
