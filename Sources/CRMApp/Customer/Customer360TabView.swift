@@ -246,6 +246,11 @@ struct Customer360TabView {
                             on: &grid, context: context.render)
         table?.layout(in: list)
         table?.render(in: list, on: &grid, context: context.render)
+        if flows.transactions.isEmpty && flows.transactionsOnServer {
+            grid.put(text("交易明细只保存在服务器上，本机副本不含；来往汇总与上下游已在上方",
+                          "Transactions stay on the server, not on this laptop; the totals and counterparties above are here"),
+                     x: list.x + 1, y: list.y + min(1, list.height - 1), style: Style(.dim), limit: list.maxX)
+        }
     }
 
     // MARK: External

@@ -155,10 +155,12 @@ public enum OpPublisher {
             return [staff(column)]
         case .customerOrStaff(let customerColumn, let staffColumn):
             return [managers(customerColumn), staff(staffColumn)]
-        case .uscc(let column):
-            return [("'portfolio:' || m.staff_id", """
-                JOIN base_customer c ON c.uscc = t.\(column.quotedDatabaseIdentifier) JOIN base_customer_manager m ON m.customer_id = c.customer_id
-                """, "")]
+        case .uscc(let columns):
+            return columns.map { column in
+                ("'portfolio:' || m.staff_id", """
+                    JOIN base_customer c ON c.uscc = t.\(column.quotedDatabaseIdentifier) JOIN base_customer_manager m ON m.customer_id = c.customer_id
+                    """, "")
+            }
         case .rollup(let dimension, let member):
             let (dimension, member) = (dimension.quotedDatabaseIdentifier, member.quotedDatabaseIdentifier)
             return [("'portfolio:' || t.\(member)", "", "AND t.\(dimension) = 'STAFF'"),
@@ -183,10 +185,10 @@ public enum OpPublisher {
             case .customer(let column) where table.name == "base_customer_manager",
                  .customerOrStaff(let column, _) where table.name == "base_customer_manager":
                 try ChangeCapture.markRows(of: other.name, where: "t.\(column.quotedDatabaseIdentifier) IN \(notedCustomers)", db)
-            case .uscc(let column) where table.name == "base_customer_manager":
-                try ChangeCapture.markRows(of: other.name, where: """
-                    t.\(column.quotedDatabaseIdentifier) IN (SELECT uscc FROM base_customer WHERE customer_id IN \(notedCustomers))
-                    """, db)
+            case .uscc(let columns) where table.name == "base_customer_manager":
+                let usccs = "(SELECT uscc FROM base_customer WHERE customer_id IN \(notedCustomers))"
+                try ChangeCapture.markRows(of: other.name, where: columns.map { "t.\($0.quotedDatabaseIdentifier) IN \(usccs)" }
+                    .joined(separator: " OR "), db)
             case .parent(let parent, let column) where parent == table.name:
                 try ChangeCapture.markRows(of: other.name, where: "CAST(t.\(column.quotedDatabaseIdentifier) AS TEXT) IN \(notedKeys)", db)
             default:

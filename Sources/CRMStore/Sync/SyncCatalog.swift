@@ -17,8 +17,9 @@ public enum SyncCatalog {
         case staff(column: String)
         /// Both: the managers of `customerColumn` (when set) and the member of staff in `staffColumn`.
         case customerOrStaff(customerColumn: String, staffColumn: String)
-        /// The managers of the customer whose USCC is in `column` (outside-bank information).
-        case uscc(column: String)
+        /// The managers of the customers whose USCC is in any of `columns` (outside-bank information: a
+        /// relation between two enterprises belongs to the books of both).
+        case uscc(columns: [String])
         /// The buckets of the row of `parent` whose key is in `column`.
         case parent(table: String, column: String)
         /// A roll-up row by its dimension: a member of staff's own figures go to their portfolio, an org node's
@@ -121,9 +122,11 @@ public enum SyncCatalog {
         Table("app_churn", .customer(column: "customer_id"), window: .days(column: "biz_date", days: recentDays)),
         Table("app_fundflow_day", .customer(column: "customer_id"), window: .days(column: "biz_date", days: recentDays)),
         Table("ind_rollup_day", .rollup(dimensionColumn: "dimension", memberColumn: "member_id"), window: .days(column: "biz_date", days: recentDays)),
-        Table("base_ext_registration", .uscc(column: "uscc")),
-        Table("base_ext_event", .uscc(column: "uscc")),
-        Table("base_ext_shareholder", .uscc(column: "uscc")),
+        Table("base_ext_registration", .uscc(columns: ["uscc"])),
+        Table("base_ext_event", .uscc(columns: ["uscc"])),
+        // A customer's shareholders, and the enterprises the customer holds shares in.
+        Table("base_ext_shareholder", .uscc(columns: ["uscc", "shareholder_uscc"])),
+        Table("base_ext_relation", .uscc(columns: ["uscc_a", "uscc_b"])),
         Table("work_customer_tag", .customer(column: "customer_id")),
         Table("work_strategic_customer", .customer(column: "customer_id")),
         Table("work_task_customer", .customer(column: "customer_id")),

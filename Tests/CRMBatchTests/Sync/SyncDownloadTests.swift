@@ -186,4 +186,29 @@ import Testing
         }
         #expect(counterparties > 0)
     }
+
+    @Test func aLaptopsRelationsOutsideTheBankNameTheSameEnterprises() async throws {
+        let server = try SyncBank.server(in: folder)
+        let rm = try SyncBank.staff(server, .relationshipManager)[0]
+        let (laptop, _) = try laptop(rm, server)
+        try await laptop.syncUntilComplete()
+        let scope = DataScope(profile: rm)
+        var related = 0
+        for customer in try ScopeOracle.customers(server, rm).sorted() {
+            // Names may differ (a customer of another book is shown by USCC on a laptop); the enterprises may not.
+            // The conglomerate's members in other books are not on a laptop (docs/sync.md).
+            func parties(_ database: AppDatabase) throws -> [CustomerRelations.Kind: [String?]] {
+                try database.readNow { db in
+                    let identity = try Customer360Query.overview(db, customerID: customer, scope: scope, asOf: SyncBank.day10).identity
+                    return try Customer360Query.relations(db, identity: identity, scope: scope).parties
+                        .filter { $0.key != .conglomerate }.mapValues { $0.map(\.uscc).sorted { ($0 ?? "") < ($1 ?? "") } }
+                }
+            }
+            let onServer = try parties(server.database)
+            let onLaptop = try parties(laptop.replica.database)
+            #expect(onLaptop == onServer, "\(customer): \(CustomerRelations.Kind.allCases.filter { onLaptop[$0] != onServer[$0] })")
+            related += onServer.values.reduce(0) { $0 + $1.count }
+        }
+        #expect(related > 0)
+    }
 }

@@ -142,6 +142,8 @@ public struct CustomerFlows: Sendable, Equatable {
     public let month: FundFlow
     /// The latest transactions, newest first.
     public let transactions: [CustomerTransaction]
+    /// Whether this database holds no transactions because they stay on the server (a laptop's replica).
+    public let transactionsOnServer: Bool
 }
 
 /// The external picture (外部画像) from the registration, shareholder, relation and event extracts.

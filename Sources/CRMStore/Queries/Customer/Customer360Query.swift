@@ -130,7 +130,7 @@ public enum Customer360Query {
         }
         return CustomerFlows(year: try FundFlowQuery.customer(db, id: customerID, from: yearStart, to: asOf),
                              month: try FundFlowQuery.customer(db, id: customerID, from: max(first, asOf.startOfMonth), to: asOf),
-                             transactions: transactions)
+                             transactions: transactions, transactionsOnServer: try SyncRole.current(db) == .replica)
     }
 
     /// What the external extracts say about the enterprise with this USCC.
