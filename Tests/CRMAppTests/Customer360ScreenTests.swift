@@ -54,6 +54,23 @@ final class Customer360ScreenTests: XCTestCase {
         XCTAssertEqual(shell.current.kind, .home, "u goes back from the customer")
     }
 
+    func testOnALaptopTheTabsSayWhatStaysOnTheServer() throws {
+        let shell = try TinyBankFixture.shell(as: .headOffice)
+        // A replica: the server's rows without the transactions, which stay on the server.
+        try shell.services.database.writer.write { db in
+            try SyncMeta.set("role", SyncRole.replica.rawValue, db)
+            try db.execute(sql: "DELETE FROM base_transaction")
+        }
+        let session = HeadlessSession(shell, size: TestSize.large)
+        shell.openCustomer(try largestDepositor(shell))
+        session.loop.draw()
+        session.press(.character("3"))
+        XCTAssertTrue(session.screen.contains("同业同行业渗透率（本机名下"), session.screen)
+        session.press(.character("5"))
+        XCTAssertTrue(session.screen.contains("交易明细只保存在服务器上"), session.screen)
+        assertFills(session.grid)
+    }
+
     func testTaggingFromThe360View() throws {
         let shell = try TinyBankFixture.shell(as: .headOffice)
         XCTAssertTrue(shell.apply(CreateTagGroup(id: "group-1", groupName: "营销活动")))

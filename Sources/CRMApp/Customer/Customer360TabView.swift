@@ -134,8 +134,10 @@ struct Customer360TabView {
         table?.layout(in: inside)
         table?.render(in: inside, on: &grid, context: context.render)
         recommendations(in: left[1], on: &grid)
-        let penetration = Box.draw(columns[1], title: text("同业同行业渗透率（\(products.peers) 户）", "Peer penetration (\(products.peers) peers)"),
-                                   on: &grid, context: context.render.focused(false))
+        let title = products.peersInBooksOnly
+            ? text("同业同行业渗透率（本机名下 \(products.peers) 户）", "Peer penetration (\(products.peers) peers in your books here)")
+            : text("同业同行业渗透率（\(products.peers) 户）", "Peer penetration (\(products.peers) peers)")
+        let penetration = Box.draw(columns[1], title: title, on: &grid, context: context.render.focused(false))
         let bars = products.penetration.map { entry in
             BarChart.Bar((entry.held ? (context.render.plain ? "* " : "● ") : (context.render.plain ? "  " : "○ "))
                          + ProductCategoryText.name(entry.category)(language), entry.peerShareBP, role: entry.held ? .chart1 : .chart3)

@@ -82,6 +82,8 @@ public struct CustomerProducts: Sendable, Equatable {
     public let held: [HeldProduct]
     public let penetration: [CategoryPenetration]
     public let peers: Int
+    /// Whether the peers are only those in this database's books (a laptop's replica holds no other customers).
+    public let peersInBooksOnly: Bool
 }
 
 /// One month's contribution per domain.md, in fen; ratios in basis points.

@@ -89,7 +89,8 @@ public enum Customer360Query {
             return CategoryPenetration(category: row[0], held: heldCategories.contains(row[0]),
                                        peerShareBP: peerCount == 0 ? 0 : Money.divideRounded(holders * 10_000, by: Int64(peerCount)))
         }
-        return CustomerProducts(held: held, penetration: penetration, peers: peerCount)
+        return CustomerProducts(held: held, penetration: penetration, peers: peerCount,
+                                peersInBooksOnly: try SyncRole.current(db) == .replica)
     }
 
     /// Monthly contribution, RAROC and EVA for the last `months` months with data, newest first.
