@@ -87,6 +87,7 @@ public enum OpPublisher {
                 AND NOT EXISTS (SELECT 1 FROM sync_new_bucket n WHERE n.row_key = b.row_key AND n.bucket = b.bucket));
             UPDATE sync_new_op SET checksum = sync_checksum(bucket, op_id, op, :tbl, row_key, data);
             """, arguments: ["tbl": table.name, "base": base])
+        // `op <> 'MOVE'` is the partial index's own condition, which lets SQLite use it.
         try db.execute(sql: """
             DELETE FROM sync_row_bucket WHERE tbl = :tbl AND row_key IN (SELECT row_key FROM sync_aged_row);
             DELETE FROM sync_row_version WHERE tbl = :tbl AND row_key IN (SELECT row_key FROM sync_aged_row);
