@@ -38,7 +38,7 @@ public enum FundFlowQuery {
         for (table, period, keys) in [("app_fundflow_month", "month", months), ("app_fundflow_day", "biz_date", days)] where !keys.isEmpty {
             let totals = try Row.fetchOne(db, sql: """
                 SELECT SUM(in_bank_in), SUM(out_bank_in), SUM(in_bank_out), SUM(out_bank_out), SUM(same_name_in), SUM(same_name_out)
-                FROM \(table) WHERE \(period) IN (\(placeholders(keys))) AND customer_id = ?
+                FROM \(table) WHERE \(period) IN (\(databaseQuestionMarks(count: keys.count))) AND customer_id = ?
                 """, arguments: StatementArguments(keys + [id]))
             flow.inBankIn += totals?[0] ?? 0
             flow.outBankIn += totals?[1] ?? 0
@@ -57,12 +57,12 @@ public enum FundFlowQuery {
             WITH part AS (
               SELECT counterparty_key, counterparty_name AS name, counterparty_account AS account, counterparty_bank_code AS bank_code,
                 in_bank, inflow, outflow, month
-              FROM app_counterparty_month WHERE month IN (\(placeholders(months))) AND customer_id = ?
+              FROM app_counterparty_month WHERE month IN (\(databaseQuestionMarks(count: months.count))) AND customer_id = ?
               UNION ALL
               SELECT counterparty_key, counterparty_name, counterparty_account, counterparty_bank_code, counterparty_in_bank,
                 CASE WHEN direction = 'C' THEN amount ELSE 0 END, CASE WHEN direction = 'D' THEN amount ELSE 0 END, substr(biz_date, 1, 7)
               FROM base_transaction
-              WHERE biz_date IN (\(placeholders(days))) AND customer_id = ? AND kind = 'NORMAL' AND reversed_on IS NULL
+              WHERE biz_date IN (\(databaseQuestionMarks(count: days.count))) AND customer_id = ? AND kind = 'NORMAL' AND reversed_on IS NULL
                 AND same_name = 0 AND counterparty_key <> ''
             ),
             window AS (
@@ -74,7 +74,7 @@ public enum FundFlowQuery {
             roles AS (
               SELECT counterparty_key, SUM(supplier_payments > 0) AS supplier_months, SUM(buyer_payments > 0) AS buyer_months
               FROM app_counterparty_month
-              WHERE month IN (\(placeholders(roleMonths))) AND customer_id = ?
+              WHERE month IN (\(databaseQuestionMarks(count: roleMonths.count))) AND customer_id = ?
               GROUP BY counterparty_key
             )
             SELECT w.*, COALESCE(r.supplier_months, 0) AS supplier_months, COALESCE(r.buyer_months, 0) AS buyer_months
@@ -100,7 +100,7 @@ public enum FundFlowQuery {
         }
         let loaded = try Row.fetchAll(db, sql: """
             SELECT substr(biz_date, 1, 7), MIN(biz_date), MAX(biz_date) FROM if_batch
-            WHERE substr(biz_date, 1, 7) IN (\(placeholders(touched))) GROUP BY 1
+            WHERE substr(biz_date, 1, 7) IN (\(databaseQuestionMarks(count: touched.count))) GROUP BY 1
             """, arguments: StatementArguments(touched))
         let whole = Set(loaded.filter { ($0[1] as String) >= from.description && ($0[2] as String) <= to.description }.map { $0[0] as String })
         var days: [String] = []
@@ -110,9 +110,5 @@ public enum FundFlowQuery {
             date = date.adding(days: 1)
         }
         return (touched.filter(whole.contains), days)
-    }
-
-    private static func placeholders(_ keys: [String]) -> String {
-        keys.isEmpty ? "NULL" : keys.map { _ in "?" }.joined(separator: ", ")
     }
 }

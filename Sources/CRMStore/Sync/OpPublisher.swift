@@ -53,10 +53,18 @@ public enum OpPublisher {
         try db.execute(sql: "DELETE FROM sync_new_bucket; DELETE FROM sync_new_row; DELETE FROM sync_new_op; DELETE FROM sync_aged_row")
         if !window.sql.isEmpty {
             // Rows that aged out of the window leave replicas without ops: each replica drops them itself
-            // when its latest business date moves (ReplicaHistory), so a day costs no REMOVE per row.
+            // when its latest business date moves (ReplicaHistory), so a day costs no REMOVE per row. Out of
+            // the bookkeeping first, they get no REMOVE below; their PUTs become MOVEs.
+            try db.execute(sql: "INSERT INTO sync_aged_row(row_key) SELECT d.row_key \(noted) WHERE \(onlyNoted) AND NOT (1 \(window.sql))",
+                           arguments: window.arguments)
+            // `op <> 'MOVE'` is the partial index's own condition, which lets SQLite use it.
             try db.execute(sql: """
-                INSERT INTO sync_aged_row(row_key) SELECT d.row_key \(noted) WHERE \(onlyNoted) AND NOT (1 \(window.sql))
-                """, arguments: window.arguments)
+                DELETE FROM sync_row_bucket WHERE tbl = :tbl AND row_key IN (SELECT row_key FROM sync_aged_row);
+                DELETE FROM sync_row_version WHERE tbl = :tbl AND row_key IN (SELECT row_key FROM sync_aged_row);
+                UPDATE sync_op SET op = 'MOVE', data = NULL
+                WHERE op <> 'MOVE' AND tbl = :tbl AND row_key IN (SELECT row_key FROM sync_aged_row) AND op = 'PUT';
+                """, arguments: ["tbl": table.name])
+            try compacted(db.changesCount, db)
         }
         for part in bucketParts(table.rule) {
             try db.execute(sql: """
@@ -83,18 +91,9 @@ public enum OpPublisher {
               UNION ALL
               SELECT b.bucket, 'REMOVE', b.row_key, NULL FROM sync_row_bucket b
               WHERE b.tbl = :tbl AND b.row_key IN (SELECT row_key FROM sync_dirty WHERE tbl = :tbl)
-                AND b.row_key NOT IN (SELECT row_key FROM sync_aged_row)
                 AND NOT EXISTS (SELECT 1 FROM sync_new_bucket n WHERE n.row_key = b.row_key AND n.bucket = b.bucket));
             UPDATE sync_new_op SET checksum = sync_checksum(bucket, op_id, op, :tbl, row_key, data);
             """, arguments: ["tbl": table.name, "base": base])
-        // `op <> 'MOVE'` is the partial index's own condition, which lets SQLite use it.
-        try db.execute(sql: """
-            DELETE FROM sync_row_bucket WHERE tbl = :tbl AND row_key IN (SELECT row_key FROM sync_aged_row);
-            DELETE FROM sync_row_version WHERE tbl = :tbl AND row_key IN (SELECT row_key FROM sync_aged_row);
-            UPDATE sync_op SET op = 'MOVE', data = NULL
-            WHERE op <> 'MOVE' AND tbl = :tbl AND row_key IN (SELECT row_key FROM sync_aged_row) AND op = 'PUT';
-            """, arguments: ["tbl": table.name])
-        try compacted(db.changesCount, db)
         let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM sync_new_op") ?? 0
         guard count > 0 else { return 0 }
         try db.execute(sql: """
